@@ -1,0 +1,38 @@
+namespace Codesign.Core.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code Codesign emits. Codes are stable: users suppress or promote them by number, so a code
+/// is never reused for a different meaning. docs/diagnostics.md lists them with examples.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // Spec file and YAML structure (CSD00xx).
+    public const string SpecNotFound = "CSD0001";
+    public const string YamlSyntax = "CSD0002";
+    public const string DuplicateKey = "CSD0003";
+    public const string UnknownKey = "CSD0004";
+    public const string WrongType = "CSD0005";
+    public const string OutOfRange = "CSD0006";
+    public const string MissingKey = "CSD0007";
+    public const string InvalidChoice = "CSD0008";
+    public const string InconsistentSpec = "CSD0009";
+    public const string UnsupportedYamlFeature = "CSD0010";
+
+    // Data stage (CSD01xx).
+    public const string DataFileNotFound = "CSD0101";
+    public const string UnknownColumn = "CSD0102";
+    public const string TooFewRows = "CSD0103";
+    public const string NonFiniteValue = "CSD0104";
+    public const string BadLabel = "CSD0105";
+    public const string MalformedRow = "CSD0106";
+    public const string BadNumber = "CSD0107";
+
+    // Training stage (CSD02xx).
+    public const string TrainingDiverged = "CSD0201";
+    public const string NativeFailure = "CSD0202";
+
+    // Artifacts and pipeline (CSD09xx).
+    public const string MissingUpstreamArtifact = "CSD0901";
+    public const string CorruptArtifact = "CSD0902";
+    public const string InternalError = "CSD0999";
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Codesign.Core.Artifacts;
+
+namespace Codesign.Core.Spec;
+
+/// <summary>
+/// Hashes of a section's normalized value. Comments, key order, quoting and spelled-out defaults do not change
+/// a hash; any change of meaning does. Positions are left out on purpose: moving a section is not a change.
+/// </summary>
+public static class SectionFingerprint
+{
+    public static string Of(ModelSpec model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Hash(writer =>
+        {
+            writer.WriteNumber("inputs", model.Inputs);
+            writer.WriteStartArray("layers");
+            foreach (var layer in model.Layers)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", layer.Name);
+                writer.WriteString("type", layer.Kind.ToString());
+                writer.WriteNumber("units", layer.Units);
+                writer.WriteString("activation", layer.Activation.ToString());
+                writer.WriteBoolean("batch_norm", layer.BatchNorm);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+    }
+
+    public static string Of(DataSpec data, string specDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Hash(writer =>
+        {
+            writer.WriteString("source", data.Source.ToString());
+            // Relative, so that moving a project folder does not invalidate its artifacts.
+            writer.WriteString("path", data.Path is null ? null : Path.GetRelativePath(specDirectory, data.Path).Replace('\\', '/'));
+            WriteStrings(writer, "features", data.Features);
+            writer.WriteString("label", data.Label);
+            WriteStrings(writer, "classes", data.Classes);
+            if (data.Source == DataSource.Jets)
+            {
+                writer.WriteNumber("samples", data.Samples);
+                writer.WriteNumber("seed", data.Seed);
+                writer.WriteStartArray("class_mix");
+                foreach (var weight in data.ClassMix)
+                {
+                    writer.WriteRawValue(Number(weight));
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WritePropertyName("validation");
+            writer.WriteRawValue(Number(data.Split.Validation));
+            writer.WritePropertyName("test");
+            writer.WriteRawValue(Number(data.Split.Test));
+            writer.WriteNumber("split_seed", data.Split.Seed);
+        });
+    }
+
+    public static string Of(TrainingSpec training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return Hash(writer =>
+        {
+            writer.WriteNumber("epochs", training.Epochs);
+            writer.WriteNumber("batch_size", training.BatchSize);
+            writer.WriteString("optimizer", training.Optimizer.ToString());
+            writer.WritePropertyName("learning_rate");
+            writer.WriteRawValue(Number(training.LearningRate));
+            if (training.Optimizer == OptimizerKind.Sgd)
+            {
+                writer.WritePropertyName("momentum");
+                writer.WriteRawValue(Number(training.Momentum));
+            }
+
+            writer.WritePropertyName("weight_decay");
+            writer.WriteRawValue(Number(training.WeightDecay));
+            writer.WriteString("schedule", training.Schedule.Kind.ToString());
+            if (training.Schedule.Kind == ScheduleKind.Step)
+            {
+                writer.WriteNumber("step_size", training.Schedule.StepSize);
+                writer.WritePropertyName("gamma");
+                writer.WriteRawValue(Number(training.Schedule.Gamma));
+            }
+
+            writer.WriteNumber("seed", training.Seed);
+            writer.WriteString("loss", training.Loss.ToString());
+            writer.WriteNumber("threads", training.Threads);
+        });
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Hash(Action<Utf8JsonWriter> writeBody)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writeBody(writer);
+            writer.WriteEndObject();
+        }
+
+        return ContentHash.OfText(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}

@@ -1,0 +1,20 @@
+namespace Codesign.Core.Spec;
+
+/// <summary>Defaults documented in docs/spec.md; the schema's "default" values repeat them for editors.</summary>
+public static class SpecDefaults
+{
+    public const int Epochs = 20;
+    public const int BatchSize = 1024;
+    public const double LearningRate = 0.001;
+    public const double Momentum = 0.9;
+    public const double WeightDecay = 0.0;
+    public const ulong TrainingSeed = 42;
+    public const int Threads = 1;
+    public const int StepSize = 10;
+    public const double Gamma = 0.1;
+    public const int GeneratorSamples = 200_000;
+    public const ulong GeneratorSeed = 1;
+    public const double ValidationFraction = 0.1;
+    public const double TestFraction = 0.2;
+    public const ulong SplitSeed = 42;
+}

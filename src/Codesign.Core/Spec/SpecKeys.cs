@@ -1,0 +1,23 @@
+namespace Codesign.Core.Spec;
+
+/// <summary>
+/// Every key the spec understands, per section. The validator rejects anything else, and a test holds the
+/// shipped JSON schema (sdk/Codesign.Sdk/Sdk/codesign-spec.schema.json) to exactly these names.
+/// </summary>
+public static class SpecKeys
+{
+    public static readonly IReadOnlyList<string> Root = ["name", "description", "metadata", "model", "data", "training"];
+    public static readonly IReadOnlyList<string> Model = ["inputs", "layers"];
+    public static readonly IReadOnlyList<string> Layer = ["name", "type", "units", "activation", "batch_norm"];
+    public static readonly IReadOnlyList<string> Data = ["source", "path", "features", "label", "classes", "samples", "seed", "class_mix", "split"];
+    public static readonly IReadOnlyList<string> Split = ["validation", "test", "seed"];
+    public static readonly IReadOnlyList<string> Training =
+        ["epochs", "batch_size", "optimizer", "learning_rate", "momentum", "weight_decay", "schedule", "seed", "loss", "threads"];
+    public static readonly IReadOnlyList<string> Schedule = ["type", "step_size", "gamma"];
+
+    /// <summary>Keys that only the jet generator reads.</summary>
+    public static readonly IReadOnlyList<string> GeneratorOnly = ["samples", "seed", "class_mix"];
+
+    /// <summary>Keys that only the CSV reader reads.</summary>
+    public static readonly IReadOnlyList<string> CsvOnly = ["path", "label"];
+}

@@ -1,0 +1,85 @@
+using Codesign.Core.Diagnostics;
+using Codesign.Core.Spec.Yaml;
+
+namespace Codesign.Core.Spec;
+
+internal static class TrainingSectionReader
+{
+    private static readonly Dictionary<string, OptimizerKind> Optimizers = new(StringComparer.Ordinal)
+    {
+        ["adam"] = OptimizerKind.Adam,
+        ["sgd"] = OptimizerKind.Sgd,
+    };
+
+    private static readonly Dictionary<string, LossKind> Losses = new(StringComparer.Ordinal) { ["cross_entropy"] = LossKind.CrossEntropy };
+
+    private static readonly Dictionary<string, ScheduleKind> Schedules = new(StringComparer.Ordinal)
+    {
+        ["constant"] = ScheduleKind.Constant,
+        ["step"] = ScheduleKind.Step,
+        ["cosine"] = ScheduleKind.Cosine,
+    };
+
+    public static TrainingSpec Read(MappingReader? reader, SpecDiagnosticBag diagnostics, SourceSpan rootSpan)
+    {
+        var constant = new ScheduleSpec(ScheduleKind.Constant, SpecDefaults.StepSize, SpecDefaults.Gamma);
+        if (reader is null)
+        {
+            return new TrainingSpec(SpecDefaults.Epochs, SpecDefaults.BatchSize, OptimizerKind.Adam, SpecDefaults.LearningRate,
+                SpecDefaults.Momentum, SpecDefaults.WeightDecay, constant, SpecDefaults.TrainingSeed, LossKind.CrossEntropy, SpecDefaults.Threads, rootSpan);
+        }
+
+        var epochs = reader.Integer("epochs", SpecDefaults.Epochs, 1, 100_000);
+        var batchSize = reader.Integer("batch_size", SpecDefaults.BatchSize, 1, 1 << 24);
+        var optimizer = reader.Choice("optimizer", OptimizerKind.Adam, Optimizers);
+        var learningRate = reader.Number("learning_rate", SpecDefaults.LearningRate, 0, 10, minExclusive: true);
+        var momentumGiven = reader.Has("momentum");
+        var momentum = reader.Number("momentum", SpecDefaults.Momentum, 0, 0.9999);
+        if (momentumGiven && optimizer != OptimizerKind.Sgd)
+        {
+            diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("momentum"), "'training.momentum' applies only to optimizer 'sgd'");
+        }
+
+        var weightDecay = reader.Number("weight_decay", SpecDefaults.WeightDecay, 0, 1);
+        var schedule = ReadSchedule(reader, constant);
+        var seed = reader.Seed("seed", SpecDefaults.TrainingSeed);
+        var loss = reader.Choice("loss", LossKind.CrossEntropy, Losses);
+        var threads = reader.Integer("threads", SpecDefaults.Threads, 1, 256);
+        reader.RejectUnknownKeys(SpecKeys.Training);
+        return new TrainingSpec(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed, loss, threads, reader.Span);
+    }
+
+    private static ScheduleSpec ReadSchedule(MappingReader reader, ScheduleSpec constant)
+    {
+        var node = reader.Find("schedule");
+        switch (node)
+        {
+            case null:
+                return constant;
+            case YamlScalarNode:
+                // The short form names the schedule and takes its default parameters.
+                return constant with { Kind = reader.ChoiceValue(node, "training.schedule", ScheduleKind.Constant, Schedules) };
+        }
+
+        var schedule = reader.Mapping("schedule");
+        if (schedule is null)
+        {
+            return constant;
+        }
+
+        var kindNode = schedule.Required("type", "'constant', 'step' or 'cosine'");
+        var kind = kindNode is null ? ScheduleKind.Constant : schedule.ChoiceValue(kindNode, "training.schedule.type", ScheduleKind.Constant, Schedules);
+        var stepSize = schedule.Integer("step_size", SpecDefaults.StepSize, 1, 1_000_000);
+        var gamma = schedule.Number("gamma", SpecDefaults.Gamma, 0, 1, minExclusive: true);
+        foreach (var key in new[] { "step_size", "gamma" })
+        {
+            if (kind != ScheduleKind.Step && schedule.Has(key))
+            {
+                schedule.Diagnostics.Error(DiagnosticCodes.InconsistentSpec, schedule.KeySpan(key), $"'training.schedule.{key}' applies only to type 'step'");
+            }
+        }
+
+        schedule.RejectUnknownKeys(SpecKeys.Schedule);
+        return new ScheduleSpec(kind, stepSize, gamma);
+    }
+}

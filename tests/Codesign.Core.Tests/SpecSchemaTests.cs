@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Codesign.Core.Spec;
+
+namespace Codesign.Core.Tests;
+
+/// <summary>The schema editors use must describe exactly the keys the validator accepts.</summary>
+public class SpecSchemaTests
+{
+    private static readonly JsonNode Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "codesign-spec.schema.json")))!;
+
+    private static string[] Keys(JsonNode node) => node["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
+
+    private static string[] Sorted(IEnumerable<string> keys) => keys.Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void Schema_sections_list_exactly_the_validator_keys()
+    {
+        Assert.Equal(Sorted(SpecKeys.Root), Keys(Schema));
+        Assert.Equal(Sorted(SpecKeys.Model), Keys(Schema["properties"]!["model"]!));
+        Assert.Equal(Sorted(SpecKeys.Layer), Keys(Schema["properties"]!["model"]!["properties"]!["layers"]!["items"]!));
+        Assert.Equal(Sorted(SpecKeys.Data), Keys(Schema["properties"]!["data"]!));
+        Assert.Equal(Sorted(SpecKeys.Split), Keys(Schema["properties"]!["data"]!["properties"]!["split"]!));
+        Assert.Equal(Sorted(SpecKeys.Training), Keys(Schema["properties"]!["training"]!));
+        Assert.Equal(Sorted(SpecKeys.Schedule), Keys(Schema["properties"]!["training"]!["properties"]!["schedule"]!["oneOf"]![1]!));
+    }
+
+    [Fact]
+    public void Schema_defaults_match_the_validator_defaults()
+    {
+        var training = Schema["properties"]!["training"]!["properties"]!;
+        Assert.Equal(SpecDefaults.Epochs, (int)training["epochs"]!["default"]!);
+        Assert.Equal(SpecDefaults.BatchSize, (int)training["batch_size"]!["default"]!);
+        Assert.Equal(SpecDefaults.LearningRate, (double)training["learning_rate"]!["default"]!);
+        Assert.Equal(SpecDefaults.Threads, (int)training["threads"]!["default"]!);
+        var data = Schema["properties"]!["data"]!["properties"]!;
+        Assert.Equal(SpecDefaults.GeneratorSamples, (int)data["samples"]!["default"]!);
+        Assert.Equal(SpecDefaults.TestFraction, (double)data["split"]!["properties"]!["test"]!["default"]!);
+        Assert.Equal(SpecDefaults.ValidationFraction, (double)data["split"]!["properties"]!["validation"]!["default"]!);
+    }
+}

@@ -115,7 +115,11 @@ public class SpecErrorTests
 
     [Fact]
     public void Yaml_syntax_error_has_a_position() =>
-        AssertError("model:\n  layers: [ { units: 5 }\ndata: { source: jets }\n", DiagnosticCodes.YamlSyntax, 3, 5, "invalid YAML");
+        AssertError("model:\n  layers: [ { units: 5 } ]\ndata: { source: jets\n", DiagnosticCodes.YamlSyntax, 4, 1, "invalid YAML: While parsing a flow mapping");
+
+    [Fact]
+    public void Unclosed_flow_sequence_is_reported_after_the_last_good_token() =>
+        AssertError("model:\n  layers: [ { units: 5 }\ndata: { source: jets }\n", DiagnosticCodes.YamlSyntax, 2, 9, "look for an unclosed");
 
     [Fact]
     public void Scanner_failure_without_a_mark_still_gets_a_position()

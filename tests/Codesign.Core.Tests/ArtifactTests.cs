@@ -126,7 +126,7 @@ public sealed class ArtifactTests : IDisposable
     public void Diagnostic_renders_the_canonical_msbuild_form()
     {
         Assert.Equal("/s/spec.yaml(12,7): error CSD0005: bad", Diagnostic.Error("CSD0005", new SourceSpan("/s/spec.yaml", 12, 7), "bad").ToString());
-        Assert.Equal("/s/spec.yaml(1,2,3,4): warning CSD0001: two lines", Diagnostic.Warning("CSD0001", new SourceSpan("/s/spec.yaml", 1, 2, 3, 4), "two\nlines").ToString());
+        Assert.Equal("/s/spec.yaml(1,2): warning CSD0001: two lines", Diagnostic.Warning("CSD0001", new SourceSpan("/s/spec.yaml", 1, 2, 3, 4), "two\nlines").ToString());
         Assert.Equal("codesign: error CSD0999: x", Diagnostic.Error("CSD0999", SourceSpan.WholeFile(string.Empty), "x").ToString());
     }
 }

@@ -156,4 +156,8 @@ public class SpecErrorTests
         Assert.Equal(DiagnosticCodes.SpecNotFound, error.Code);
         Assert.Equal("/no/such/spec.yaml: error CSD0001: spec file not found", error.ToString());
     }
+
+    [Fact]
+    public void Unknown_jet_class_is_an_invalid_choice() =>
+        AssertError("model: { layers: [ { units: 2 } ] }\ndata:\n  source: jets\n  classes: [w, zz]\n", DiagnosticCodes.InvalidChoice, 4, 3, "'zz' is not a jet generator class; expected some of: g, q, w, z, t; did you mean 'z'?");
 }

@@ -72,4 +72,13 @@ public class SpecReaderTests
 
         Assert.Equal([16, 16, 5], spec.Model.Layers.Select(l => l.Units));
     }
+
+    [Fact]
+    public void Jet_generator_accepts_a_subset_of_its_classes()
+    {
+        var spec = SpecText.Parse("model: { layers: [ { units: 2 } ] }\ndata:\n  source: jets\n  classes: [w, z]\n  class_mix: [1, 2]\n");
+
+        Assert.Equal(["w", "z"], spec.Data.Classes);
+        Assert.Equal([1.0, 2.0], spec.Data.ClassMix);
+    }
 }

@@ -48,29 +48,43 @@ public static class ChecksummedFile
             throw new CodesignException(DiagnosticCodes.CorruptArtifact, location, $"not a {magic.TrimEnd('\0')} file (wrong header); delete it and rebuild");
         }
 
+        // The version is checked before the checksum: a file from a newer codesign deserves that explanation.
+        var found = BitConverter.ToUInt32(bytes, expectedMagic.Length);
+        if (found != version)
+        {
+            throw new CodesignException(DiagnosticCodes.CorruptArtifact, location, $"artifact format version {found} is not the supported {version}; rebuild it");
+        }
+
         var body = bytes.AsSpan(0, bytes.Length - DigestLength);
         if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - DigestLength)))
         {
             throw new CodesignException(DiagnosticCodes.CorruptArtifact, location, "artifact checksum mismatch (the file was truncated or changed); delete it and rebuild");
         }
 
-        using var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false), Encoding.UTF8);
-        reader.ReadBytes(expectedMagic.Length);
-        var found = reader.ReadUInt32();
-        if (found != version)
-        {
-            throw new CodesignException(DiagnosticCodes.CorruptArtifact, location, $"artifact format version {found} is not the supported {version}; rebuild it");
-        }
+        using var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false), new UTF8Encoding(false, throwOnInvalidBytes: true));
+        reader.ReadBytes(expectedMagic.Length + sizeof(uint));
 
+        T result;
         try
         {
-            return readBody(reader);
+            result = readBody(reader);
         }
-        catch (EndOfStreamException)
+        catch (Exception exception) when (exception is EndOfStreamException or IOException or DecoderFallbackException or ArgumentException or OverflowException)
         {
-            throw new CodesignException(DiagnosticCodes.CorruptArtifact, location, "artifact body is shorter than its header says; rebuild it");
+            throw new CodesignException(DiagnosticCodes.CorruptArtifact, location, $"artifact body does not match its header ({exception.Message}); rebuild it");
         }
+
+        if (reader.BaseStream.Position != body.Length)
+        {
+            throw new CodesignException(DiagnosticCodes.CorruptArtifact, location, "artifact has unexpected bytes after its content; rebuild it");
+        }
+
+        return result;
     }
+
+    /// <summary>A failure a body reader found in an otherwise intact file (say, a label outside the classes).</summary>
+    public static CodesignException Corrupt(string path, string detail) =>
+        new(DiagnosticCodes.CorruptArtifact, SourceSpan.WholeFile(Path.GetFullPath(path)), $"artifact is corrupt: {detail}; delete it and rebuild");
 
     private static byte[] MagicBytes(string magic)
     {

@@ -21,11 +21,8 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string
     public override string ToString()
     {
         var origin = Location.File.Length == 0 ? "codesign" : Location.File;
-        var position = Location.HasPosition
-            ? Location.EndLine > 0
-                ? $"({Location.Line},{Location.Column},{Location.EndLine},{Location.EndColumn})"
-                : $"({Location.Line},{Location.Column})"
-            : string.Empty;
+        // Only the start: "(line,col)" is the form every consumer (MSBuild, VS Code problem matchers, CI annotations) reads.
+        var position = Location.HasPosition ? $"({Location.Line},{Location.Column})" : string.Empty;
         var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
         // Newlines would split one diagnostic into several log lines that no parser can reassemble.
         var text = Message.ReplaceLineEndings(" ");

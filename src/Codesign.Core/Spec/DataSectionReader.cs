@@ -11,7 +11,7 @@ internal static class DataSectionReader
         ["csv"] = DataSource.Csv,
     };
 
-    public static DataSpec Read(MappingReader? reader, SpecDiagnosticBag diagnostics, string specDirectory, SourceSpan rootSpan)
+    public static DataSpec Read(MappingReader? reader, DiagnosticBag diagnostics, string specDirectory, SourceSpan rootSpan)
     {
         var split = new SplitSpec(SpecDefaults.ValidationFraction, SpecDefaults.TestFraction, SpecDefaults.SplitSeed);
         if (reader is null)
@@ -76,14 +76,16 @@ internal static class DataSectionReader
             if (!JetDataCatalog.FeatureNames.Contains(spec.Features[i]))
             {
                 reader.Diagnostics.Error(DiagnosticCodes.UnknownColumn, spec.FeatureLocations[i],
-                    $"the jet generator has no feature '{spec.Features[i]}'{NearestName.DidYouMean(spec.Features[i], JetDataCatalog.FeatureNames)}");
+                    $"the jet generator has no feature '{spec.Features[i]}'{NameSuggestions.DidYouMean(spec.Features[i], JetDataCatalog.FeatureNames)}");
             }
         }
 
-        if (spec.Classes.Count > 0 && !spec.Classes.SequenceEqual(JetDataCatalog.ClassNames))
+        // A subset of the classes in any order is a smaller task (say W against Z); names must be the generator's own.
+        var classes = spec.Classes.Count > 0 ? spec.Classes : JetDataCatalog.ClassNames;
+        foreach (var name in spec.Classes.Where(name => !JetDataCatalog.ClassNames.Contains(name)))
         {
-            reader.Diagnostics.Error(DiagnosticCodes.InconsistentSpec, spec.ClassesLocation,
-                $"the jet generator's classes are fixed: [{string.Join(", ", JetDataCatalog.ClassNames)}]; remove 'data.classes' or list exactly these");
+            reader.Diagnostics.Error(DiagnosticCodes.InvalidChoice, spec.ClassesLocation,
+                $"'{name}' is not a jet generator class; expected some of: {string.Join(", ", JetDataCatalog.ClassNames)}{NameSuggestions.DidYouMean(name, JetDataCatalog.ClassNames)}");
         }
 
         var mix = new List<double>();
@@ -95,10 +97,10 @@ internal static class DataSectionReader
                 mix.Add(reader.NumberValue(mixNode.Items[i], $"data.class_mix[{i}]", 1, 0, 1e6, minExclusive: true));
             }
 
-            if (mix.Count != JetDataCatalog.ClassNames.Count)
+            if (mix.Count != classes.Count)
             {
                 reader.Diagnostics.Error(DiagnosticCodes.OutOfRange, mixNode.Span,
-                    $"'data.class_mix' needs one weight per class ({JetDataCatalog.ClassNames.Count}: {string.Join(", ", JetDataCatalog.ClassNames)}), got {mix.Count}");
+                    $"'data.class_mix' needs one weight per class ({classes.Count}: {string.Join(", ", classes)}), got {mix.Count}");
             }
         }
 
@@ -110,7 +112,7 @@ internal static class DataSectionReader
             Seed = reader.Seed("seed", SpecDefaults.GeneratorSeed),
             ClassMix = mix,
             ClassMixLocation = mixNode?.Span ?? reader.Span,
-            Classes = JetDataCatalog.ClassNames,
+            Classes = classes,
         };
     }
 
@@ -134,7 +136,7 @@ internal static class DataSectionReader
         return new SplitSpec(validation, test, seed);
     }
 
-    private static void RejectKeysOfOtherSource(MappingReader reader, DataSource source, SpecDiagnosticBag diagnostics)
+    private static void RejectKeysOfOtherSource(MappingReader reader, DataSource source, DiagnosticBag diagnostics)
     {
         var foreign = source == DataSource.Csv ? SpecKeys.GeneratorOnly : SpecKeys.CsvOnly;
         var sourceName = source == DataSource.Csv ? "csv" : "jets";
@@ -148,7 +150,7 @@ internal static class DataSectionReader
         }
     }
 
-    private static void RejectDuplicates(IReadOnlyList<(string Value, SourceSpan Span)> items, string name, SpecDiagnosticBag diagnostics)
+    private static void RejectDuplicates(IReadOnlyList<(string Value, SourceSpan Span)> items, string name, DiagnosticBag diagnostics)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (value, span) in items)

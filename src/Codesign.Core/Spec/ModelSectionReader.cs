@@ -13,7 +13,7 @@ internal static class ModelSectionReader
         ["none"] = Activation.None,
     };
 
-    public static ModelSpec Read(MappingReader? reader, SpecDiagnosticBag diagnostics, DataSpec data, SourceSpan rootSpan)
+    public static ModelSpec Read(MappingReader? reader, DiagnosticBag diagnostics, DataSpec data, SourceSpan rootSpan)
     {
         if (reader is null)
         {
@@ -51,7 +51,7 @@ internal static class ModelSectionReader
         return new ModelSpec(inputs, layers, reader.Span);
     }
 
-    private static List<LayerSpec> ReadLayers(MappingReader reader, SpecDiagnosticBag diagnostics)
+    private static List<LayerSpec> ReadLayers(MappingReader reader, DiagnosticBag diagnostics)
     {
         var layers = new List<LayerSpec>();
         var sequence = reader.Sequence("layers");

@@ -30,7 +30,7 @@ public static class SpecReader
     {
         ArgumentNullException.ThrowIfNull(fullPath);
         var root = YamlTreeReader.Read(fullPath, text);
-        var diagnostics = new SpecDiagnosticBag();
+        var diagnostics = new DiagnosticBag();
         if (root is not YamlMappingNode rootMapping)
         {
             var span = root?.Span ?? new SourceSpan(fullPath, 1, 1);

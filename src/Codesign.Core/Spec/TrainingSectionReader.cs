@@ -20,7 +20,7 @@ internal static class TrainingSectionReader
         ["cosine"] = ScheduleKind.Cosine,
     };
 
-    public static TrainingSpec Read(MappingReader? reader, SpecDiagnosticBag diagnostics, SourceSpan rootSpan)
+    public static TrainingSpec Read(MappingReader? reader, DiagnosticBag diagnostics, SourceSpan rootSpan)
     {
         var constant = new ScheduleSpec(ScheduleKind.Constant, SpecDefaults.StepSize, SpecDefaults.Gamma);
         if (reader is null)

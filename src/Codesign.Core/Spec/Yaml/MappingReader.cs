@@ -10,10 +10,10 @@ namespace Codesign.Core.Spec.Yaml;
 internal sealed class MappingReader
 {
     private readonly YamlMappingNode node;
-    private readonly SpecDiagnosticBag diagnostics;
+    private readonly DiagnosticBag diagnostics;
     private readonly HashSet<string> consumed = new(StringComparer.Ordinal);
 
-    public MappingReader(YamlMappingNode node, string section, SpecDiagnosticBag diagnostics)
+    public MappingReader(YamlMappingNode node, string section, DiagnosticBag diagnostics)
     {
         this.node = node;
         Section = section;
@@ -24,7 +24,7 @@ internal sealed class MappingReader
 
     public SourceSpan Span => node.Span;
 
-    public SpecDiagnosticBag Diagnostics => diagnostics;
+    public DiagnosticBag Diagnostics => diagnostics;
 
     public YamlNodeBase? Find(string key)
     {
@@ -164,7 +164,7 @@ internal sealed class MappingReader
         }
 
         var typed = value is YamlScalarNode s ? $"'{s.Value}'" : value.KindName;
-        var hint = value is YamlScalarNode t ? NearestName.DidYouMean(t.Value, choices.Keys) : string.Empty;
+        var hint = value is YamlScalarNode t ? NameSuggestions.DidYouMean(t.Value, choices.Keys) : string.Empty;
         diagnostics.Error(DiagnosticCodes.InvalidChoice, value.Span,
             $"'{name}' must be one of {string.Join(", ", choices.Keys.Select(k => $"'{k}'"))}, got {typed}{hint}");
         return fallback;
@@ -227,7 +227,7 @@ internal sealed class MappingReader
             {
                 var allowed = known.Count == 0 ? "none" : string.Join(", ", known);
                 diagnostics.Error(DiagnosticCodes.UnknownKey, entry.Key.Span,
-                    $"unknown key '{Qualified(entry.Key.Value)}'{NearestName.DidYouMean(entry.Key.Value, known)} (allowed here: {allowed})");
+                    $"unknown key '{Qualified(entry.Key.Value)}'{NameSuggestions.DidYouMean(entry.Key.Value, known)} (allowed here: {allowed})");
             }
         }
     }

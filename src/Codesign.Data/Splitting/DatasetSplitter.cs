@@ -1,0 +1,55 @@
+using Codesign.Core.Spec;
+using Codesign.Data.Randomness;
+
+namespace Codesign.Data.Splitting;
+
+/// <summary>
+/// Divides rows into train, validation and test by a seeded shuffle, so a split is reproducible from the spec
+/// alone. Shuffled order is kept inside each split: a source sorted by class would otherwise hand the trainer
+/// long single-class runs.
+/// </summary>
+public static class DatasetSplitter
+{
+    // The split shuffle gets its own stream so it never coincides with a generator's stream under the same seed.
+    private const ulong SplitStream = 0x5350_4C49_5400_0000UL;
+
+    public static Dataset Split(LabeledSamples samples, SplitSpec split)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(split);
+        var plan = SplitPlan.For(samples.RowCount, split);
+        var order = ShuffledIndices(samples.RowCount, split.Seed);
+
+        // Test first, then validation, then train: changing the validation fraction leaves the test set untouched.
+        var test = Gather(samples.Rows, order.AsSpan(0, plan.TestRows));
+        var validation = Gather(samples.Rows, order.AsSpan(plan.TestRows, plan.ValidationRows));
+        var train = Gather(samples.Rows, order.AsSpan(plan.TestRows + plan.ValidationRows));
+        return new Dataset(samples.FeatureNames, samples.ClassNames, train, validation, test);
+    }
+
+    internal static int[] ShuffledIndices(int count, ulong seed)
+    {
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        new Xoshiro256StarStar(seed, SplitStream).Shuffle(order.AsSpan());
+        return order;
+    }
+
+    private static DatasetSplit Gather(DatasetSplit source, ReadOnlySpan<int> rows)
+    {
+        var width = source.FeatureCount;
+        var features = new float[rows.Length * width];
+        var labels = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            source.Row(rows[i]).CopyTo(features.AsSpan(i * width, width));
+            labels[i] = source.Labels[rows[i]];
+        }
+
+        return new DatasetSplit(features, labels, width);
+    }
+}

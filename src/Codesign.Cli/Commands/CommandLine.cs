@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Codesign.Cli.Pipeline;
+
+namespace Codesign.Cli.Commands;
+
+/// <summary>The command tree: one command per stage, plus <c>build</c> that runs them in order.</summary>
+internal static class CommandLine
+{
+    public static RootCommand Create(Func<IStageReporter> reporterFactory, TextWriter output)
+    {
+        var root = new RootCommand("codesign: from a YAML model spec to quantized FPGA firmware, one incremental stage at a time.");
+        root.Subcommands.Add(StageCommand("validate", "Check the spec and record what each stage depends on.", [], reporterFactory, output));
+        root.Subcommands.Add(StageCommand("prepare", "Load or generate the data, split it and fit the scaler.", [Stages.Prepare], reporterFactory, output));
+        root.Subcommands.Add(StageCommand("train", "Train the float model (prepares the data first if needed).", Stages.InOrder, reporterFactory, output));
+        root.Subcommands.Add(StageCommand("build", "Run every stage in order, skipping the ones that are up to date.", Stages.InOrder, reporterFactory, output));
+        return root;
+    }
+
+    private static Command StageCommand(string name, string description, IReadOnlyList<IStage> stages, Func<IStageReporter> reporterFactory, TextWriter output)
+    {
+        var spec = new Argument<FileInfo>("spec") { Description = "The model spec (YAML)." };
+        var workDirectory = new Option<DirectoryInfo?>("--work-dir") { Description = "Folder for intermediates (default: <spec folder>/obj/codesign/<spec name>)." };
+        var outputDirectory = new Option<DirectoryInfo?>("--out-dir") { Description = "Folder for deliverables (default: <spec folder>/bin/codesign/<spec name>)." };
+        var force = new Option<bool>("--force") { Description = "Re-run the stages even when they are up to date." };
+        var command = new Command(name, description) { spec, workDirectory, outputDirectory, force };
+        command.SetAction((parse, cancellation) =>
+        {
+            var request = new PipelineRequest(
+                parse.GetValue(spec)!.FullName,
+                parse.GetValue(workDirectory)?.FullName,
+                parse.GetValue(outputDirectory)?.FullName,
+                parse.GetValue(force),
+                stages);
+            return Task.FromResult(PipelineCommand.Execute(request, reporterFactory(), output, cancellation));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Codesign.Core.Artifacts;
+using Codesign.Core.Spec;
+using Codesign.Training.Float;
+using Codesign.Training.Metrics;
+
+namespace Codesign.Cli.Pipeline;
+
+/// <summary>metrics.json: the numbers a user compares across runs and precisions.</summary>
+internal static class MetricsReport
+{
+    public static void Write(string path, CodesignSpec spec, FloatTrainingResult result)
+    {
+        var root = new JsonObject
+        {
+            ["spec"] = spec.Name,
+            ["model"] = "float",
+            ["test"] = Describe(result.Test),
+            ["validation"] = result.Validation is null ? null : Describe(result.Validation),
+            ["final_train_loss"] = result.History[^1].TrainLoss,
+            ["final_train_accuracy"] = result.History[^1].TrainAccuracy,
+        };
+        AtomicFile.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    private static JsonObject Describe(ClassificationMetrics metrics)
+    {
+        var auc = new JsonObject();
+        for (var c = 0; c < metrics.ClassNames.Count; c++)
+        {
+            auc[metrics.ClassNames[c]] = double.IsNaN(metrics.RocAuc[c]) ? null : metrics.RocAuc[c];
+        }
+
+        return new JsonObject
+        {
+            ["samples"] = metrics.Samples,
+            ["accuracy"] = metrics.Accuracy,
+            ["classes"] = new JsonArray(metrics.ClassNames.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+            ["roc_auc"] = auc,
+            // Rows are true classes, columns predicted classes.
+            ["confusion_matrix"] = new JsonArray(metrics.ConfusionMatrix
+                .Select(row => (JsonNode?)new JsonArray(row.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray())).ToArray()),
+        };
+    }
+}

@@ -1,0 +1,43 @@
+namespace Codesign.Cli.Pipeline;
+
+/// <summary>
+/// Where one spec's artifacts live. Intermediates (fingerprints, the prepared data set) go to the work folder,
+/// deliverables (weights, metrics) to the output folder; the SDK maps these to obj/ and bin/ so that
+/// <c>dotnet clean</c> removes them. The file names here are the contract with Sdk.targets.
+/// </summary>
+public sealed record StagePaths(string WorkDirectory, string OutputDirectory)
+{
+    public string ValidatedStamp => Path.Combine(WorkDirectory, "validated.stamp");
+
+    public string FingerprintDirectory => Path.Combine(WorkDirectory, "fingerprints");
+
+    public string Fingerprint(string stage) => Path.Combine(FingerprintDirectory, $"{stage}.inputs");
+
+    /// <summary>Files outside the spec that a stage reads (a CSV), one per line, for MSBuild's Inputs.</summary>
+    public string DependencyList(string stage) => Path.Combine(FingerprintDirectory, $"{stage}.files");
+
+    public string DataDirectory => Path.Combine(WorkDirectory, "data");
+
+    public string DatasetFile => Path.Combine(DataDirectory, "dataset.bin");
+
+    public string ScalerFile => Path.Combine(DataDirectory, "scaler.json");
+
+    public string FloatDirectory => Path.Combine(OutputDirectory, "float");
+
+    public string FloatWeightsFile => Path.Combine(FloatDirectory, "weights.bin");
+
+    public string FloatMetricsFile => Path.Combine(FloatDirectory, "metrics.json");
+
+    public string FloatHistoryFile => Path.Combine(FloatDirectory, "history.csv");
+
+    public static string ManifestIn(string directory) => Path.Combine(directory, "manifest.json");
+
+    public static StagePaths ForSpec(string specPath, string? workDirectory, string? outputDirectory)
+    {
+        var specDirectory = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
+        var name = Path.GetFileNameWithoutExtension(specPath);
+        return new StagePaths(
+            Path.GetFullPath(workDirectory ?? Path.Combine(specDirectory, "obj", "codesign", name)),
+            Path.GetFullPath(outputDirectory ?? Path.Combine(specDirectory, "bin", "codesign", name)));
+    }
+}

@@ -1,0 +1,10 @@
+namespace Codesign.Cli.Pipeline;
+
+/// <summary>The stages after validation, in the order <c>codesign build</c> runs them.</summary>
+internal static class Stages
+{
+    public static readonly IStage Prepare = new PrepareDataStage();
+    public static readonly IStage Train = new TrainStage();
+
+    public static IReadOnlyList<IStage> InOrder { get; } = [Prepare, Train];
+}

@@ -13,7 +13,7 @@ internal static class SpecLocations
 
     public static SourceSpan Label(DataSpec spec) => OrSection(spec, spec.LabelLocation);
 
-    public static SourceSpan Path(DataSpec spec) => OrSection(spec, spec.PathLocation);
+    public static SourceSpan Path(DataSpec spec) => OrSection(spec, spec.Files is { Locations.Count: > 0 } files ? files.Locations[0] : default);
 
     public static SourceSpan Samples(DataSpec spec) => OrSection(spec, spec.SamplesLocation);
 

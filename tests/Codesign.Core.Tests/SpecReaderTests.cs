@@ -45,9 +45,9 @@ public class SpecReaderTests
               label: species
             """);
 
-        Assert.Equal(Path.GetFullPath("/specs/data/iris.csv"), spec.Data.Path);
+        Assert.Equal([Path.GetFullPath("/specs/data/iris.csv")], spec.Data.Files!.Patterns);
         Assert.Equal(2, spec.Model.Inputs);
-        Assert.Equal(new SourceSpan(SpecText.FilePath, 4, 9, 4, 22), spec.Data.PathLocation);
+        Assert.Equal(new SourceSpan(SpecText.FilePath, 4, 9, 4, 22), spec.Data.Files.Locations[0]);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ internal static class Specs
         new()
         {
             Source = DataSource.Csv,
-            Path = path,
-            PathLocation = PathNode,
+            SourceName = "csv",
+            Files = new DataFileSet([path], [PathNode]),
             Features = features,
             FeatureLocations = features.Select((_, i) => FeatureNode(i)).ToArray(),
             Label = label,

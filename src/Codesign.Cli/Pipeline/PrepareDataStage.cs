@@ -18,8 +18,19 @@ internal sealed class PrepareDataStage : IStage
         ["code"] = StageCodeIdentity.Of(typeof(DataPreparer).Assembly),
     };
 
-    public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) =>
-        spec.Data.Path is { } csv ? new Dictionary<string, string> { ["csv"] = csv } : new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (role, set) in new[] { ("data", spec.Data.Files), ("test", spec.Data.TestFiles) })
+        {
+            foreach (var file in set?.Expand() ?? [])
+            {
+                files[$"{role}:{Path.GetRelativePath(spec.Directory, file.Path).Replace('\\', '/')}"] = file.Path;
+            }
+        }
+
+        return files;
+    }
 
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {

@@ -5,32 +5,48 @@ namespace Codesign.Core.Spec;
 
 internal static class DataSectionReader
 {
-    private static readonly Dictionary<string, DataSource> Sources = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Source names. The <c>openml-*</c> names read the OpenML export of the jet data set (hls4ml_lhc_jets_hlf):
+    /// the same readers as csv/arff, with the 16 jet features, the label column <c>class</c> and the classes
+    /// g, q, w, z, t as defaults, so a jet spec switches from the generator to real data by naming a file.
+    /// </summary>
+    private static readonly Dictionary<string, (DataSource Source, bool JetDefaults)> Sources = new(StringComparer.Ordinal)
     {
-        ["jets"] = DataSource.Jets,
-        ["csv"] = DataSource.Csv,
+        ["jets"] = (DataSource.Jets, true),
+        ["csv"] = (DataSource.Csv, false),
+        ["arff"] = (DataSource.Arff, false),
+        ["openml-csv"] = (DataSource.Csv, true),
+        ["openml-arff"] = (DataSource.Arff, true),
+        ["hdf5"] = (DataSource.Hdf5, true),
     };
+
+    private const string OpenMlLabel = "class";
 
     public static DataSpec Read(MappingReader? reader, DiagnosticBag diagnostics, string specDirectory, SourceSpan rootSpan)
     {
         var split = new SplitSpec(SpecDefaults.ValidationFraction, SpecDefaults.TestFraction, SpecDefaults.SplitSeed);
         if (reader is null)
         {
-            return new DataSpec { Source = DataSource.Jets, Split = split, Location = rootSpan };
+            return new DataSpec { Source = DataSource.Jets, Split = split, Location = rootSpan, Classes = JetDataCatalog.ClassNames };
         }
 
-        var sourceNode = reader.Required("source", "'jets' (the built-in generator) or 'csv'");
-        var source = sourceNode is null ? DataSource.Jets : reader.ChoiceValue(sourceNode, "data.source", DataSource.Jets, Sources);
+        var sourceNode = reader.Required("source", $"one of {string.Join(", ", Sources.Keys)}");
+        var sourceName = sourceNode is YamlScalarNode scalar && Sources.ContainsKey(scalar.Value) ? scalar.Value : "jets";
+        if (sourceNode is not null)
+        {
+            _ = reader.ChoiceValue(sourceNode, "data.source", default((DataSource, bool)), Sources);
+        }
 
+        var (source, jetDefaults) = Sources[sourceName];
         var features = reader.TextList("features");
         RejectDuplicates(features, "data.features", diagnostics);
         var classes = reader.TextList("classes");
         RejectDuplicates(classes, "data.classes", diagnostics);
-        split = ReadSplit(reader.Mapping("split"), split);
 
         var spec = new DataSpec
         {
             Source = source,
+            SourceName = sourceName,
             Features = features.Select(f => f.Value).ToList(),
             FeatureLocations = features.Select(f => f.Span).ToList(),
             Classes = classes.Select(c => c.Value).ToList(),
@@ -39,21 +55,51 @@ internal static class DataSectionReader
             Location = reader.Span,
         };
 
-        spec = source == DataSource.Csv ? ReadCsvKeys(reader, spec, specDirectory) : ReadGeneratorKeys(reader, spec);
-        RejectKeysOfOtherSource(reader, source, diagnostics);
+        spec = source == DataSource.Jets ? ReadGeneratorKeys(reader, spec) : ReadFileKeys(reader, spec, specDirectory, jetDefaults);
+        spec = spec with { Split = ReadSplit(reader.Mapping("split"), split, separateTest: spec.TestFiles is not null) };
+        RejectKeysOfOtherSources(reader, spec, diagnostics);
         reader.RejectUnknownKeys(SpecKeys.Data);
         return spec;
     }
 
-    private static DataSpec ReadCsvKeys(MappingReader reader, DataSpec spec, string specDirectory)
+    private static DataSpec ReadFileKeys(MappingReader reader, DataSpec spec, string specDirectory, bool jetDefaults)
     {
-        var pathNode = reader.Required("path", "the CSV file, relative to the spec");
-        var path = pathNode is null ? null : reader.TextValue(pathNode, "data.path");
-        var labelNode = reader.Required("label", "the name of the CSV column that holds the class");
-        var label = labelNode is null ? null : reader.TextValue(labelNode, "data.label");
+        var what = spec.Source switch
+        {
+            DataSource.Hdf5 => "HDF5 file",
+            DataSource.Arff => "ARFF file",
+            _ => "CSV file",
+        };
+        var files = ReadFileSet(reader, "path", specDirectory, required: true, $"the {what}(s): a path, a list of paths or a glob, relative to the spec");
+        var testFiles = ReadFileSet(reader, "test_path", specDirectory, required: false, string.Empty);
+
+        string? label = null;
+        var labelLocation = reader.Span;
+        if (spec.Source != DataSource.Hdf5)
+        {
+            if (jetDefaults && !reader.Has("label"))
+            {
+                label = OpenMlLabel;
+            }
+            else
+            {
+                var labelNode = reader.Required("label", $"the name of the column that holds the class in the {what}");
+                label = labelNode is null ? null : reader.TextValue(labelNode, "data.label");
+                labelLocation = labelNode?.Span ?? reader.Span;
+            }
+        }
+
+        var features = spec.Features;
         if (!reader.Has("features"))
         {
-            reader.Diagnostics.Error(DiagnosticCodes.MissingKey, reader.Span, "'data.features' is required for source 'csv': the CSV columns the model reads, in order");
+            if (jetDefaults)
+            {
+                features = JetDataCatalog.FeatureNames;
+            }
+            else
+            {
+                reader.Diagnostics.Error(DiagnosticCodes.MissingKey, reader.Span, $"'data.features' is required for source '{spec.SourceName}': the columns the model reads, in order");
+            }
         }
         else if (spec.Features.Count == 0)
         {
@@ -62,11 +108,33 @@ internal static class DataSectionReader
 
         return spec with
         {
-            Path = path is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(specDirectory, path)),
-            PathLocation = pathNode?.Span ?? reader.Span,
+            Files = files,
+            TestFiles = testFiles,
+            Features = features,
+            FeatureLocations = features == spec.Features ? spec.FeatureLocations : features.Select(_ => reader.Span).ToList(),
             Label = label,
-            LabelLocation = labelNode?.Span ?? reader.Span,
+            LabelLocation = labelLocation,
+            Classes = spec.Classes.Count == 0 && jetDefaults ? JetDataCatalog.ClassNames : spec.Classes,
         };
+    }
+
+    private static DataFileSet? ReadFileSet(MappingReader reader, string key, string specDirectory, bool required, string what)
+    {
+        var node = required ? reader.Required(key, what) : reader.Find(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var entries = node is YamlSequenceNode ? reader.TextList(key) : reader.TextValue(node, $"data.{key}") is { } single ? [(single, node.Span)] : [];
+        if (node is YamlSequenceNode { Items.Count: 0 })
+        {
+            reader.Diagnostics.Error(DiagnosticCodes.OutOfRange, node.Span, $"'data.{key}' must name at least one file");
+        }
+
+        return entries.Count == 0 ? null : new DataFileSet(
+            entries.Select(e => System.IO.Path.GetFullPath(System.IO.Path.Combine(specDirectory, e.Value))).ToList(),
+            entries.Select(e => e.Span).ToList());
     }
 
     private static DataSpec ReadGeneratorKeys(MappingReader reader, DataSpec spec)
@@ -116,15 +184,22 @@ internal static class DataSectionReader
         };
     }
 
-    private static SplitSpec ReadSplit(MappingReader? split, SplitSpec defaults)
+    private static SplitSpec ReadSplit(MappingReader? split, SplitSpec defaults, bool separateTest)
     {
         if (split is null)
         {
-            return defaults;
+            return separateTest ? defaults with { Test = 0 } : defaults;
         }
 
         var validation = split.Number("validation", defaults.Validation, 0, 0.9);
-        var test = split.Number("test", defaults.Test, 0, 0.9, minExclusive: true);
+        var test = separateTest ? 0 : split.Number("test", defaults.Test, 0, 0.9, minExclusive: true);
+        if (separateTest && split.Has("test"))
+        {
+            _ = split.Find("test");
+            split.Diagnostics.Error(DiagnosticCodes.InconsistentSpec, split.KeySpan("test"),
+                "'data.split.test' cannot be combined with 'data.test_path': the test rows come from the test files");
+        }
+
         if (validation + test >= 0.95)
         {
             split.Diagnostics.Error(DiagnosticCodes.OutOfRange, split.Span,
@@ -136,17 +211,18 @@ internal static class DataSectionReader
         return new SplitSpec(validation, test, seed);
     }
 
-    private static void RejectKeysOfOtherSource(MappingReader reader, DataSource source, DiagnosticBag diagnostics)
+    private static void RejectKeysOfOtherSources(MappingReader reader, DataSpec spec, DiagnosticBag diagnostics)
     {
-        var foreign = source == DataSource.Csv ? SpecKeys.GeneratorOnly : SpecKeys.CsvOnly;
-        var sourceName = source == DataSource.Csv ? "csv" : "jets";
-        foreach (var key in foreign)
+        var foreign = spec.Source switch
         {
-            if (reader.Has(key))
-            {
-                _ = reader.Find(key);
-                diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan(key), $"'data.{key}' does not apply to source '{sourceName}'");
-            }
+            DataSource.Jets => SpecKeys.FileSourceOnly,
+            DataSource.Hdf5 => SpecKeys.GeneratorOnly.Append("label"),
+            _ => SpecKeys.GeneratorOnly,
+        };
+        foreach (var key in foreign.Where(reader.Has))
+        {
+            _ = reader.Find(key);
+            diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan(key), $"'data.{key}' does not apply to source '{spec.SourceName}'");
         }
     }
 

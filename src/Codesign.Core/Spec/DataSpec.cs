@@ -7,8 +7,14 @@ public enum DataSource
     /// <summary>The built-in jet generator: no download, deterministic per seed.</summary>
     Jets,
 
-    /// <summary>A CSV file with a header row of named columns.</summary>
+    /// <summary>CSV files with a header row (OpenML's CSV export of hls4ml_lhc_jets_hlf is one).</summary>
     Csv,
+
+    /// <summary>ARFF files (Weka's format, which OpenML serves natively).</summary>
+    Arff,
+
+    /// <summary>The Zenodo hls4ml jet HDF5 files: a <c>jets</c> array described by <c>jetFeatureNames</c>.</summary>
+    Hdf5,
 }
 
 /// <summary>
@@ -19,17 +25,21 @@ public sealed record DataSpec
 {
     public required DataSource Source { get; init; }
 
-    /// <summary>CSV path, absolute (resolved against the spec's folder by the parser); null for generators.</summary>
-    public string? Path { get; init; }
+    /// <summary>The source as the spec names it (<c>openml-csv</c>, say), for messages.</summary>
+    public string SourceName { get; init; } = "jets";
 
-    public SourceSpan PathLocation { get; init; }
+    /// <summary>The data files of a file source (absolute paths or glob patterns); null for the generator.</summary>
+    public DataFileSet? Files { get; init; }
+
+    /// <summary>A separate test source in the same format; when set, no test fraction is split off.</summary>
+    public DataFileSet? TestFiles { get; init; }
 
     /// <summary>Feature columns in model-input order. Empty for the jet generator means "all 16".</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
 
     public IReadOnlyList<SourceSpan> FeatureLocations { get; init; } = [];
 
-    /// <summary>CSV label column.</summary>
+    /// <summary>The label column (CSV, ARFF); HDF5 files carry one-hot <c>j_&lt;class&gt;</c> columns instead.</summary>
     public string? Label { get; init; }
 
     public SourceSpan LabelLocation { get; init; }

@@ -39,8 +39,8 @@ public static class SectionFingerprint
         return Hash(writer =>
         {
             writer.WriteString("source", data.Source.ToString());
-            // Relative, so that moving a project folder does not invalidate its artifacts.
-            writer.WriteString("path", data.Path is null ? null : Path.GetRelativePath(specDirectory, data.Path).Replace('\\', '/'));
+            WriteFiles(writer, "path", data.Files, specDirectory);
+            WriteFiles(writer, "test_path", data.TestFiles, specDirectory);
             WriteStrings(writer, "features", data.Features);
             writer.WriteString("label", data.Label);
             WriteStrings(writer, "classes", data.Classes);
@@ -95,6 +95,13 @@ public static class SectionFingerprint
             writer.WriteString("loss", training.Loss.ToString());
             writer.WriteNumber("threads", training.Threads);
         });
+    }
+
+    private static void WriteFiles(Utf8JsonWriter writer, string name, DataFileSet? files, string specDirectory)
+    {
+        // Relative, so that moving a project folder does not invalidate its artifacts. The files' content is
+        // not hashed here: the data stage records it in its manifest, and MSBuild watches the files themselves.
+        WriteStrings(writer, name, files?.Patterns.Select(p => Path.GetRelativePath(specDirectory, p).Replace('\\', '/')).ToList() ?? []);
     }
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)

@@ -9,7 +9,8 @@ public static class SpecKeys
     public static readonly IReadOnlyList<string> Root = ["name", "description", "metadata", "model", "data", "training"];
     public static readonly IReadOnlyList<string> Model = ["inputs", "layers"];
     public static readonly IReadOnlyList<string> Layer = ["name", "type", "units", "activation", "batch_norm"];
-    public static readonly IReadOnlyList<string> Data = ["source", "path", "features", "label", "classes", "samples", "seed", "class_mix", "split"];
+    public static readonly IReadOnlyList<string> Data =
+        ["source", "path", "test_path", "features", "label", "classes", "samples", "seed", "class_mix", "split"];
     public static readonly IReadOnlyList<string> Split = ["validation", "test", "seed"];
     public static readonly IReadOnlyList<string> Training =
         ["epochs", "batch_size", "optimizer", "learning_rate", "momentum", "weight_decay", "schedule", "seed", "loss", "threads"];
@@ -18,6 +19,6 @@ public static class SpecKeys
     /// <summary>Keys that only the jet generator reads.</summary>
     public static readonly IReadOnlyList<string> GeneratorOnly = ["samples", "seed", "class_mix"];
 
-    /// <summary>Keys that only the CSV reader reads.</summary>
-    public static readonly IReadOnlyList<string> CsvOnly = ["path", "label"];
+    /// <summary>Keys that only file sources (csv, arff, hdf5) read.</summary>
+    public static readonly IReadOnlyList<string> FileSourceOnly = ["path", "test_path", "label"];
 }

@@ -60,7 +60,7 @@ public static class CsvDatasetReader
     {
         // The spec validator enforces these; repeating the check keeps a hand-built DataSpec from failing obscurely.
         var location = spec.Location.File is null ? SourceSpan.WholeFile(string.Empty) : spec.Location;
-        if (string.IsNullOrEmpty(spec.Path))
+        if (spec.Files is null)
         {
             throw new CodesignException(DiagnosticCodes.MissingKey, location, "data.path is required for a CSV source; expected the path of the CSV file.");
         }
@@ -75,7 +75,7 @@ public static class CsvDatasetReader
             throw new CodesignException(DiagnosticCodes.MissingKey, location, "data.label is required for a CSV source; expected the name of the label column.");
         }
 
-        return spec.Path;
+        return spec.Files.Expand()[0].Path;
     }
 
     private static (int[] Features, int Label) ResolveColumns(DataSpec spec, CsvHeader header, string path)

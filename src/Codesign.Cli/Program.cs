@@ -14,6 +14,9 @@ internal static class Program
         Func<IStageReporter> reporter = Console.IsOutputRedirected
             ? () => new PlainReporter(output)
             : () => new RichReporter(AnsiConsole.Console);
-        return Commands.CommandLine.Create(reporter, output).Parse(args).Invoke();
+        Func<IAnsiConsole> console = Console.IsOutputRedirected
+            ? () => Commands.CommandLine.ConsoleFor(output)
+            : () => AnsiConsole.Console;
+        return Commands.CommandLine.Create(reporter, console, output).Parse(args).Invoke();
     }
 }

@@ -1,6 +1,8 @@
 using Codesign.Core.Diagnostics;
 using Codesign.Core.Spec;
+using Codesign.Data.Arff;
 using Codesign.Data.Csv;
+using Codesign.Data.Hdf5;
 using Codesign.Data.Jets;
 using Codesign.Data.Scaling;
 using Codesign.Data.Splitting;
@@ -13,8 +15,12 @@ public static class DataPreparer
     public static PreparedData Prepare(DataSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var samples = Load(spec);
-        var dataset = DatasetSplitter.Split(samples, spec.Split);
+        var source = LoadSource(spec);
+
+        // With a separate test source the main rows give train and validation only; the test rows are the test split.
+        var dataset = source.Test is null
+            ? DatasetSplitter.Split(source.Main, spec.Split)
+            : DatasetSplitter.Split(source.Main, source.Test, spec.Split);
         var scaler = StandardScaler.Fit(dataset.Train, dataset.FeatureNames);
         foreach (var split in dataset.Splits)
         {
@@ -24,17 +30,20 @@ public static class DataPreparer
         return new PreparedData(dataset, scaler);
     }
 
-    public static LabeledSamples Load(DataSpec spec)
+    /// <summary>Every row the spec names, before splitting: the main rows, then those of a separate test source.</summary>
+    public static LabeledSamples Load(DataSpec spec) => LoadSource(spec).All();
+
+    /// <summary>The spec's rows as they will be split: the main rows, and the separate test rows if the spec names test files.</summary>
+    public static SourceData LoadSource(DataSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return spec.Source switch
         {
+            DataSource.Jets => new SourceData(JetGenerator.Generate(spec)),
             DataSource.Csv => CsvDatasetReader.Read(spec),
-            DataSource.Jets => JetGenerator.Generate(spec),
-            _ => throw new CodesignException(
-                DiagnosticCodes.InternalError,
-                spec.Location,
-                $"data source {spec.Source} has no loader in this build."),
+            DataSource.Arff => ArffDatasetReader.Read(spec),
+            DataSource.Hdf5 => Hdf5DatasetReader.Read(spec),
+            _ => throw new CodesignException(DiagnosticCodes.InternalError, spec.Location, $"data source {spec.Source} has no loader in this build."),
         };
     }
 }

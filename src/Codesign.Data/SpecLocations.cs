@@ -15,6 +15,9 @@ internal static class SpecLocations
 
     public static SourceSpan Path(DataSpec spec) => OrSection(spec, spec.Files is { Locations.Count: > 0 } files ? files.Locations[0] : default);
 
+    /// <summary>The <c>path</c> or <c>test_path</c> entry that named <paramref name="file"/>.</summary>
+    public static SourceSpan File(DataSpec spec, DataFile file) => OrSection(spec, file.SpecLocation);
+
     public static SourceSpan Samples(DataSpec spec) => OrSection(spec, spec.SamplesLocation);
 
     public static SourceSpan Classes(DataSpec spec) => OrSection(spec, spec.ClassesLocation);

@@ -14,10 +14,10 @@ public sealed class PipelineCommandTests : IDisposable
         var first = CodesignRun.Invoke("build", folder.SpecPath);
         var second = CodesignRun.Invoke("build", folder.SpecPath);
 
-        Assert.Equal(0, first.ExitCode);
+        Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains("codesign: prepare: running", first.Output, StringComparison.Ordinal);
         Assert.Contains("codesign: train: epoch 2/2", first.Output, StringComparison.Ordinal);
-        Assert.Equal(0, second.ExitCode);
+        Assert.True(second.ExitCode == 0, second.Output);
         Assert.Contains("codesign: prepare: up to date", second.Output, StringComparison.Ordinal);
         Assert.Contains("codesign: train: up to date", second.Output, StringComparison.Ordinal);
         foreach (var file in new[] { "float/weights.bin", "float/metrics.json", "float/history.csv", "float/manifest.json" })
@@ -63,7 +63,7 @@ public sealed class PipelineCommandTests : IDisposable
     {
         var result = CodesignRun.Invoke("prepare", folder.SpecPath);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Output);
         Assert.True(File.Exists(Path.Combine(folder.WorkDirectory, "data", "dataset.bin")));
         Assert.False(Directory.Exists(Path.Combine(folder.OutputDirectory, "float")));
     }
@@ -79,7 +79,7 @@ public sealed class PipelineCommandTests : IDisposable
 
         var result = CodesignRun.Invoke("build", folder.SpecPath);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("codesign: prepare: running", result.Output, StringComparison.Ordinal);
         Assert.Contains("codesign: train: up to date", result.Output, StringComparison.Ordinal);
     }

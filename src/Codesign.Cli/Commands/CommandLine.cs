@@ -1,19 +1,41 @@
 using System.CommandLine;
 using Codesign.Cli.Pipeline;
+using Spectre.Console;
 
 namespace Codesign.Cli.Commands;
 
 /// <summary>The command tree: one command per stage, plus <c>build</c> that runs them in order.</summary>
 internal static class CommandLine
 {
-    public static RootCommand Create(Func<IStageReporter> reporterFactory, TextWriter output)
+    public static RootCommand Create(Func<IStageReporter> reporterFactory, TextWriter output) =>
+        Create(reporterFactory, () => ConsoleFor(output), output);
+
+    public static RootCommand Create(Func<IStageReporter> reporterFactory, Func<IAnsiConsole> consoleFactory, TextWriter output)
     {
         var root = new RootCommand("codesign: from a YAML model spec to quantized FPGA firmware, one incremental stage at a time.");
         root.Subcommands.Add(StageCommand("validate", "Check the spec and record what each stage depends on.", [], reporterFactory, output));
         root.Subcommands.Add(StageCommand("prepare", "Load or generate the data, split it and fit the scaler.", [Stages.Prepare], reporterFactory, output));
-        root.Subcommands.Add(StageCommand("train", "Train the float model (prepares the data first if needed).", Stages.InOrder, reporterFactory, output));
+        root.Subcommands.Add(StageCommand("train", "Train the float model (prepares the data first if needed).", [Stages.Prepare, Stages.Train], reporterFactory, output));
+        root.Subcommands.Add(StageCommand("qat", "Quantization-aware training for the spec's precision (runs the earlier stages first if needed).", [Stages.Prepare, Stages.Train, Stages.Qat], reporterFactory, output));
         root.Subcommands.Add(StageCommand("build", "Run every stage in order, skipping the ones that are up to date.", Stages.InOrder, reporterFactory, output));
+        root.Subcommands.Add(DataCommand.Create(consoleFactory, output));
         return root;
+    }
+
+    /// <summary>A console without colours or cursor tricks that writes to <paramref name="output"/> (logs, tests).</summary>
+    public static IAnsiConsole ConsoleFor(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+
+        // A log has no terminal width; wide enough that tables never wrap inside a cell.
+        console.Profile.Width = 160;
+        return console;
     }
 
     private static Command StageCommand(string name, string description, IReadOnlyList<IStage> stages, Func<IStageReporter> reporterFactory, TextWriter output)

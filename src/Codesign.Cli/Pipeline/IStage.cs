@@ -11,6 +11,9 @@ internal interface IStage
 {
     string Name { get; }
 
+    /// <summary>Why the spec does not ask for this stage (say, no 'precision' section), or null when it does.</summary>
+    string? NotConfiguredReason(CodesignSpec spec);
+
     /// <summary>Folder that holds this stage's outputs and its manifest.json.</summary>
     string OutputDirectory(StagePaths paths);
 

@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Codesign.Core.Artifacts;
 using Codesign.Core.Spec;
 using Codesign.Training.Float;
 using Codesign.Training.Metrics;
+using Codesign.Training.Quantization;
 
 namespace Codesign.Cli.Pipeline;
 
@@ -22,6 +25,36 @@ internal static class MetricsReport
             ["final_train_accuracy"] = result.History[^1].TrainAccuracy,
         };
         AtomicFile.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    /// <summary>The quantized model's metrics with the float model's beside them, as users compare the two.</summary>
+    public static void WriteQuantized(string path, CodesignSpec spec, QatResult result, string floatMetricsPath)
+    {
+        var floatMetrics = JsonNode.Parse(File.ReadAllText(floatMetricsPath))!["test"]!.DeepClone();
+        var quantizedAccuracy = result.Test.Accuracy;
+        var floatAccuracy = (double)floatMetrics["accuracy"]!;
+        var root = new JsonObject
+        {
+            ["spec"] = spec.Name,
+            ["model"] = "quantized",
+            ["test"] = Describe(result.Test),
+            ["validation"] = result.Validation is null ? null : Describe(result.Validation),
+            ["float_test"] = floatMetrics,
+            ["accuracy_drop"] = floatAccuracy - quantizedAccuracy,
+            ["final_train_loss"] = result.History[^1].TrainLoss,
+        };
+        AtomicFile.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    public static string History(IReadOnlyList<EpochReport> history)
+    {
+        var csv = new StringBuilder("epoch,learning_rate,train_loss,train_accuracy,validation_loss,validation_accuracy\n");
+        foreach (var e in history)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.LearningRate:R},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValidationLoss:R},{e.ValidationAccuracy:R}\n");
+        }
+
+        return csv.ToString();
     }
 
     private static JsonObject Describe(ClassificationMetrics metrics)

@@ -10,6 +10,8 @@ internal sealed class PrepareDataStage : IStage
 {
     public string Name => "prepare";
 
+    public string? NotConfiguredReason(CodesignSpec spec) => null;
+
     public string OutputDirectory(StagePaths paths) => paths.DataDirectory;
 
     public SortedDictionary<string, string> SpecInputs(CodesignSpec spec) => new(StringComparer.Ordinal)

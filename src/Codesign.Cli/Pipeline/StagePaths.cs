@@ -30,6 +30,16 @@ public sealed record StagePaths(string WorkDirectory, string OutputDirectory)
 
     public string FloatHistoryFile => Path.Combine(FloatDirectory, "history.csv");
 
+    public string QatDirectory => Path.Combine(OutputDirectory, "qat");
+
+    public string QuantizedModelFile => Path.Combine(QatDirectory, "model.json");
+
+    public string QatMetricsFile => Path.Combine(QatDirectory, "metrics.json");
+
+    public string QatHistoryFile => Path.Combine(QatDirectory, "history.csv");
+
+    public string QatRocPlot => Path.Combine(QatDirectory, "roc.png");
+
     public static string ManifestIn(string directory) => Path.Combine(directory, "manifest.json");
 
     public static StagePaths ForSpec(string specPath, string? workDirectory, string? outputDirectory)

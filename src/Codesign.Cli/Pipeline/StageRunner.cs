@@ -30,6 +30,19 @@ internal static class StageRunner
             return false;
         }
 
+        if (stage.NotConfiguredReason(spec) is { } reason)
+        {
+            // An empty manifest keeps MSBuild's up-to-date check stable for a stage the spec does not ask for.
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            new StageManifest { Stage = stage.Name, Inputs = inputs, Outputs = new(StringComparer.Ordinal) }.Write(manifestPath);
+            reporter.Info($"{stage.Name}: skipped, {reason}");
+            return false;
+        }
+
         // A stale manifest must not vouch for outputs that are about to be replaced.
         if (File.Exists(manifestPath))
         {

@@ -5,6 +5,7 @@ internal static class Stages
 {
     public static readonly IStage Prepare = new PrepareDataStage();
     public static readonly IStage Train = new TrainStage();
+    public static readonly IStage Qat = new QatStage();
 
-    public static IReadOnlyList<IStage> InOrder { get; } = [Prepare, Train];
+    public static IReadOnlyList<IStage> InOrder { get; } = [Prepare, Train, Qat];
 }

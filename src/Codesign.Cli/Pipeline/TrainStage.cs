@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Codesign.Core.Artifacts;
 using Codesign.Core.Spec;
 using Codesign.Data;
@@ -12,6 +11,8 @@ namespace Codesign.Cli.Pipeline;
 internal sealed class TrainStage : IStage
 {
     public string Name => "train";
+
+    public string? NotConfiguredReason(CodesignSpec spec) => null;
 
     public string OutputDirectory(StagePaths paths) => paths.FloatDirectory;
 
@@ -40,20 +41,9 @@ internal sealed class TrainStage : IStage
 
         TensorFile.Write(paths.FloatWeightsFile, result.Weights);
         MetricsReport.Write(paths.FloatMetricsFile, spec, result);
-        AtomicFile.WriteAllText(paths.FloatHistoryFile, History(result.History));
+        AtomicFile.WriteAllText(paths.FloatHistoryFile, MetricsReport.History(result.History));
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"train: test accuracy {result.Test.Accuracy:P2} on {result.Test.Samples} samples; mean ROC AUC {result.Test.RocAuc.Average():F4}"));
         return [paths.FloatWeightsFile, paths.FloatMetricsFile, paths.FloatHistoryFile];
-    }
-
-    private static string History(IReadOnlyList<EpochReport> history)
-    {
-        var csv = new StringBuilder("epoch,learning_rate,train_loss,train_accuracy,validation_loss,validation_accuracy\n");
-        foreach (var e in history)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{e.Epoch},{e.LearningRate:R},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValidationLoss:R},{e.ValidationAccuracy:R}\n");
-        }
-
-        return csv.ToString();
     }
 }

@@ -10,6 +10,8 @@ public sealed record CodesignSpec(
     ModelSpec Model,
     DataSpec Data,
     TrainingSpec Training,
+    PrecisionSpec? Precision,
+    QatSpec Qat,
     IReadOnlyDictionary<string, string> SectionHashes)
 {
     public string Directory => System.IO.Path.GetDirectoryName(Path)!;

@@ -65,6 +65,37 @@ public static class SectionFingerprint
         });
     }
 
+    public static string Of(PrecisionSpec? precision) => Hash(writer =>
+    {
+        if (precision is null)
+        {
+            writer.WriteBoolean("quantized", false);
+            return;
+        }
+
+        writer.WriteString("mode", precision.Mode.ToString());
+        if (precision.Mode == PrecisionMode.Uniform)
+        {
+            writer.WriteNumber("weights", precision.WeightBits);
+            writer.WriteNumber("activations", precision.ActivationBits);
+        }
+
+        writer.WriteNumber("input", precision.InputBits);
+        writer.WriteNumber("output", precision.OutputBits);
+    });
+
+    public static string Of(QatSpec qat)
+    {
+        ArgumentNullException.ThrowIfNull(qat);
+        return Hash(writer =>
+        {
+            writer.WriteString("settings", Of(qat.Settings));
+            writer.WriteNumber("activation_warmup_epochs", qat.ActivationWarmupEpochs);
+            writer.WritePropertyName("range_momentum");
+            writer.WriteRawValue(Number(qat.RangeMomentum));
+        });
+    }
+
     public static string Of(TrainingSpec training)
     {
         ArgumentNullException.ThrowIfNull(training);

@@ -17,4 +17,14 @@ public static class SpecDefaults
     public const double ValidationFraction = 0.1;
     public const double TestFraction = 0.2;
     public const ulong SplitSeed = 42;
+    public const int WeightBits = 8;
+
+    /// <summary>Activations get the weight width plus this many bits, as the HAWQ jet-tagger configurations did.</summary>
+    public const int ActivationExtraBits = 3;
+    public const int InputBits = 16;
+    public const int OutputBits = 16;
+    public const int QatEpochs = 10;
+    public const double QatLearningRate = 0.0005;
+    public const int ActivationWarmupEpochs = 1;
+    public const double RangeMomentum = 0.95;
 }

@@ -49,11 +49,20 @@ public static class SpecReader
         var dataReader = RequiredSection(reader, "data", "where the samples come from (source: jets or source: csv)");
         var modelReader = RequiredSection(reader, "model", "the layers of the network");
         var trainingReader = reader.Mapping("training");
+        var precisionReader = reader.Mapping("precision");
+        var qatReader = reader.Mapping("qat");
         reader.RejectUnknownKeys(SpecKeys.Root);
 
         var data = DataSectionReader.Read(dataReader, diagnostics, System.IO.Path.GetDirectoryName(fullPath)!, reader.Span);
         var model = ModelSectionReader.Read(modelReader, diagnostics, data, reader.Span);
         var training = TrainingSectionReader.Read(trainingReader, diagnostics, reader.Span);
+        var precision = QuantizationSectionReader.ReadPrecision(precisionReader);
+        var qat = QuantizationSectionReader.ReadQat(qatReader, diagnostics, reader.Span);
+        if (qatReader is not null && precision is null)
+        {
+            diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("qat"), "'qat' needs a 'precision' section that says which widths to train for");
+        }
+
         diagnostics.ThrowIfAny();
 
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -61,8 +70,10 @@ public static class SpecReader
             ["model"] = SectionFingerprint.Of(model),
             ["data"] = SectionFingerprint.Of(data, System.IO.Path.GetDirectoryName(fullPath)!),
             ["training"] = SectionFingerprint.Of(training),
+            ["precision"] = SectionFingerprint.Of(precision),
+            ["qat"] = SectionFingerprint.Of(qat),
         };
-        return new CodesignSpec(fullPath, name, model, data, training, hashes);
+        return new CodesignSpec(fullPath, name, model, data, training, precision, qat, hashes);
     }
 
     private static MappingReader? RequiredSection(MappingReader root, string key, string what)

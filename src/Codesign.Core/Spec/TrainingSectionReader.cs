@@ -22,22 +22,33 @@ internal static class TrainingSectionReader
 
     public static TrainingSpec Read(MappingReader? reader, DiagnosticBag diagnostics, SourceSpan rootSpan)
     {
+        var settings = ReadSettings(reader, diagnostics, rootSpan, SpecDefaults.Epochs, SpecDefaults.LearningRate);
+        reader?.RejectUnknownKeys(SpecKeys.Training);
+        return settings;
+    }
+
+    /// <summary>
+    /// The optimisation settings shared by every training section (<c>training:</c>, <c>qat:</c>); the caller
+    /// rejects the keys its own section does not know.
+    /// </summary>
+    public static TrainingSpec ReadSettings(MappingReader? reader, DiagnosticBag diagnostics, SourceSpan rootSpan, int defaultEpochs, double defaultLearningRate)
+    {
         var constant = new ScheduleSpec(ScheduleKind.Constant, SpecDefaults.StepSize, SpecDefaults.Gamma);
         if (reader is null)
         {
-            return new TrainingSpec(SpecDefaults.Epochs, SpecDefaults.BatchSize, OptimizerKind.Adam, SpecDefaults.LearningRate,
+            return new TrainingSpec(defaultEpochs, SpecDefaults.BatchSize, OptimizerKind.Adam, defaultLearningRate,
                 SpecDefaults.Momentum, SpecDefaults.WeightDecay, constant, SpecDefaults.TrainingSeed, LossKind.CrossEntropy, SpecDefaults.Threads, rootSpan);
         }
 
-        var epochs = reader.Integer("epochs", SpecDefaults.Epochs, 1, 100_000);
+        var epochs = reader.Integer("epochs", defaultEpochs, 1, 100_000);
         var batchSize = reader.Integer("batch_size", SpecDefaults.BatchSize, 1, 1 << 24);
         var optimizer = reader.Choice("optimizer", OptimizerKind.Adam, Optimizers);
-        var learningRate = reader.Number("learning_rate", SpecDefaults.LearningRate, 0, 10, minExclusive: true);
+        var learningRate = reader.Number("learning_rate", defaultLearningRate, 0, 10, minExclusive: true);
         var momentumGiven = reader.Has("momentum");
         var momentum = reader.Number("momentum", SpecDefaults.Momentum, 0, 0.9999);
         if (momentumGiven && optimizer != OptimizerKind.Sgd)
         {
-            diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("momentum"), "'training.momentum' applies only to optimizer 'sgd'");
+            diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("momentum"), $"'{reader.Qualified("momentum")}' applies only to optimizer 'sgd'");
         }
 
         var weightDecay = reader.Number("weight_decay", SpecDefaults.WeightDecay, 0, 1);
@@ -45,7 +56,6 @@ internal static class TrainingSectionReader
         var seed = reader.Seed("seed", SpecDefaults.TrainingSeed);
         var loss = reader.Choice("loss", LossKind.CrossEntropy, Losses);
         var threads = reader.Integer("threads", SpecDefaults.Threads, 1, 256);
-        reader.RejectUnknownKeys(SpecKeys.Training);
         return new TrainingSpec(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed, loss, threads, reader.Span);
     }
 
@@ -58,7 +68,7 @@ internal static class TrainingSectionReader
                 return constant;
             case YamlScalarNode:
                 // The short form names the schedule and takes its default parameters.
-                return constant with { Kind = reader.ChoiceValue(node, "training.schedule", ScheduleKind.Constant, Schedules) };
+                return constant with { Kind = reader.ChoiceValue(node, reader.Qualified("schedule"), ScheduleKind.Constant, Schedules) };
         }
 
         var schedule = reader.Mapping("schedule");
@@ -68,7 +78,7 @@ internal static class TrainingSectionReader
         }
 
         var kindNode = schedule.Required("type", "'constant', 'step' or 'cosine'");
-        var kind = kindNode is null ? ScheduleKind.Constant : schedule.ChoiceValue(kindNode, "training.schedule.type", ScheduleKind.Constant, Schedules);
+        var kind = kindNode is null ? ScheduleKind.Constant : schedule.ChoiceValue(kindNode, schedule.Qualified("type"), ScheduleKind.Constant, Schedules);
         var stepSize = schedule.Integer("step_size", SpecDefaults.StepSize, 1, 1_000_000);
         var gamma = schedule.Number("gamma", SpecDefaults.Gamma, 0, 1, minExclusive: true);
         foreach (var key in new[] { "step_size", "gamma" })

@@ -1,13 +1,12 @@
 using Codesign.Core.Diagnostics;
+using Codesign.Data.FileSources;
 using Codesign.Data.Splitting;
 
 namespace Codesign.Data.Csv;
 
-/// <summary>The header row: column names, where they are, and on which line the header was found.</summary>
-internal sealed record CsvHeader(string[] Names, Dictionary<string, int> IndexByName, int Line)
+/// <summary>The header row: column names in column order, and on which line the header was found.</summary>
+internal sealed record CsvHeader(string[] Names, int Line)
 {
-    public int IndexOf(string name) => IndexByName.TryGetValue(name, out var index) ? index : -1;
-
     /// <summary>Reads the first non-blank line as the header; column names must be unique.</summary>
     public static CsvHeader Read(StreamReader reader, string path, ref int lineNumber)
     {
@@ -34,13 +33,13 @@ internal sealed record CsvHeader(string[] Names, Dictionary<string, int> IndexBy
             throw new CodesignException(DiagnosticCodes.MalformedRow, new SourceSpan(path, lineNumber, errorColumn), $"header row: {error}.");
         }
 
-        var diagnostics = new DiagnosticBag(CsvDatasetReader.MaxDiagnostics);
+        var diagnostics = new DiagnosticBag(FileSourceReader.MaxDiagnostics);
         var names = new string[fields.Count];
-        var indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Count; i++)
         {
             names[i] = fields[i].Text(line);
-            if (!indexByName.TryAdd(names[i], i))
+            if (!seen.Add(names[i]))
             {
                 diagnostics.Error(
                     DiagnosticCodes.MalformedRow,
@@ -50,6 +49,6 @@ internal sealed record CsvHeader(string[] Names, Dictionary<string, int> IndexBy
         }
 
         diagnostics.ThrowIfAny();
-        return new CsvHeader(names, indexByName, lineNumber);
+        return new CsvHeader(names, lineNumber);
     }
 }

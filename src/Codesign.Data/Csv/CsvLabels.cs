@@ -3,19 +3,23 @@ using System.Globalization;
 namespace Codesign.Data.Csv;
 
 /// <summary>
-/// Turns label texts into class indices. With declared classes a label is a class name or an integer index into
-/// them. Without, the classes are whatever labels occur, sorted (numerically when all are integers, so "10"
-/// follows "9"), which needs every row seen first: rows get provisional ids that <see cref="Finish"/> remaps.
+/// Turns label texts into class indices. With declared classes a label is a class name or (unless the labels are
+/// names by construction, as ARFF's nominal values are) an integer index into them. Without, the classes are
+/// whatever labels occur, sorted (numerically when all are integers, so "10" follows "9"), which needs every row
+/// seen first: rows get provisional ids that <see cref="Finish(IReadOnlyList{int[]})"/> remaps. One instance serves
+/// every file of a source, its separate test files included, so all of them share one class order.
 /// </summary>
 internal sealed class CsvLabels
 {
     private readonly string[] _declared;
+    private readonly bool _acceptIndices;
     private readonly Dictionary<string, int> _indexByName = new(StringComparer.Ordinal);
     private readonly List<string> _seen = [];
 
-    public CsvLabels(IReadOnlyList<string> declaredClasses)
+    public CsvLabels(IReadOnlyList<string> declaredClasses, bool acceptIndices = true)
     {
         _declared = [.. declaredClasses];
+        _acceptIndices = acceptIndices;
         for (var i = 0; i < _declared.Length; i++)
         {
             _indexByName.TryAdd(_declared[i], i);
@@ -46,7 +50,7 @@ internal sealed class CsvLabels
             return null;
         }
 
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        if (_acceptIndices && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             if (number >= 0 && number < _declared.Length)
             {
@@ -60,10 +64,10 @@ internal sealed class CsvLabels
         return $"label '{text}' is not one of the declared classes; expected {Expectation()}";
     }
 
-    /// <summary>The class names in output order, and the final index of every row.</summary>
-    public string[] Finish(int[] labels)
+    /// <summary>The class names in output order; remaps every row of every label set to its final index.</summary>
+    public string[] Finish(IReadOnlyList<int[]> labelSets)
     {
-        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(labelSets);
         if (IsDeclared)
         {
             return _declared;
@@ -97,16 +101,19 @@ internal sealed class CsvLabels
             }
         }
 
-        for (var row = 0; row < labels.Length; row++)
+        foreach (var labels in labelSets)
         {
-            labels[row] = remap[labels[row]];
+            for (var row = 0; row < labels.Length; row++)
+            {
+                labels[row] = remap[labels[row]];
+            }
         }
 
         return classNames;
     }
 
     private string Expectation() =>
-        IsDeclared
-            ? $"one of {string.Join(", ", _declared)} or a class index in [0, {_declared.Length})"
-            : "a class name or an integer class index";
+        !IsDeclared ? "a class name or an integer class index"
+        : _acceptIndices ? $"one of {string.Join(", ", _declared)} or a class index in [0, {_declared.Length})"
+        : $"one of {string.Join(", ", _declared)}";
 }

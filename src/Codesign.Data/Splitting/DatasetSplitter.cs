@@ -27,6 +27,30 @@ public static class DatasetSplitter
         return new Dataset(samples.FeatureNames, samples.ClassNames, train, validation, test);
     }
 
+    /// <summary>
+    /// Splits <paramref name="main"/> into train and validation only (the test fraction is ignored) and takes
+    /// every row of <paramref name="test"/> as the test split, for sources whose test rows come from their own files.
+    /// </summary>
+    public static Dataset Split(LabeledSamples main, LabeledSamples test, SplitSpec split)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(split);
+        if (!test.FeatureNames.SequenceEqual(main.FeatureNames) || !test.ClassNames.SequenceEqual(main.ClassNames))
+        {
+            throw new ArgumentException("The test rows must have the same feature and class names as the main rows.", nameof(test));
+        }
+
+        var plan = SplitPlan.For(main.RowCount, split with { Test = 0 });
+        var order = ShuffledIndices(main.RowCount, split.Seed);
+        var validation = Gather(main.Rows, order.AsSpan(0, plan.ValidationRows));
+        var train = Gather(main.Rows, order.AsSpan(plan.ValidationRows));
+
+        // Shuffled like the other splits, so a prefix of the test split is as representative as the whole.
+        var testRows = Gather(test.Rows, ShuffledIndices(test.RowCount, split.Seed));
+        return new Dataset(main.FeatureNames, main.ClassNames, train, validation, testRows);
+    }
+
     internal static int[] ShuffledIndices(int count, ulong seed)
     {
         var order = new int[count];

@@ -43,6 +43,24 @@ public sealed class MlpNetwork : Module<Tensor, Tensor>
         return x;
     }
 
+    /// <summary>Copies stored weights (as <see cref="NamedState"/> names them) into this network.</summary>
+    public void Load(IReadOnlyList<Codesign.Core.Artifacts.NamedTensor> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var byName = weights.ToDictionary(w => w.Name, StringComparer.Ordinal);
+        using var noGrad = torch.no_grad();
+        foreach (var (name, tensor) in NamedState())
+        {
+            if (!byName.TryGetValue(name, out var stored) || !stored.Shape.Select(d => (long)d).SequenceEqual(tensor.shape))
+            {
+                throw new InvalidDataException($"stored weights have no tensor '{name}' of shape [{string.Join(",", tensor.shape)}]; the model section changed since they were written");
+            }
+
+            using var source = torch.tensor(stored.Values, tensor.shape);
+            tensor.copy_(source);
+        }
+    }
+
     /// <summary>Parameters and buffers in layer order under their spec names.</summary>
     public IEnumerable<(string Name, Tensor Tensor)> NamedState()
     {

@@ -1,5 +1,7 @@
 using Codesign.Core.Diagnostics;
+using Codesign.Core.Spec;
 using Codesign.Data.Csv;
+using Codesign.Data.FileSources;
 
 namespace Codesign.Data.Tests.Csv;
 
@@ -23,12 +25,14 @@ public sealed class CsvDatasetReaderTests : IDisposable
 
     private string Write(string content) => _temp.WriteFile("data.csv", content);
 
+    private static LabeledSamples Read(DataSpec spec) => CsvDatasetReader.Read(spec).Main;
+
     [Fact]
     public void Reads_features_in_spec_order_and_string_labels()
     {
         var path = Write(ValidCsv(12));
 
-        var samples = CsvDatasetReader.Read(Specs.Csv(path, ["b", "a"]));
+        var samples = Read(Specs.Csv(path, ["b", "a"]));
 
         Assert.Equal(["b", "a"], samples.FeatureNames);
         Assert.Equal(["g", "q"], samples.ClassNames);
@@ -42,7 +46,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         var path = Write(ValidCsv(12));
 
-        var samples = CsvDatasetReader.Read(Specs.Csv(path, ["a"], classes: ["q", "g"]));
+        var samples = Read(Specs.Csv(path, ["a"], classes: ["q", "g"]));
 
         Assert.Equal(["q", "g"], samples.ClassNames);
         Assert.Equal([1, 0, 1, 0], samples.Rows.Labels.Take(4));
@@ -53,7 +57,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         var path = Write(ValidCsv(12, i => (i % 3).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-        var samples = CsvDatasetReader.Read(Specs.Csv(path, ["a"], classes: ["x", "y", "z"]));
+        var samples = Read(Specs.Csv(path, ["a"], classes: ["x", "y", "z"]));
 
         Assert.Equal(["x", "y", "z"], samples.ClassNames);
         Assert.Equal([0, 1, 2, 0], samples.Rows.Labels.Take(4));
@@ -65,7 +69,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
         string[] labels = ["10", "9", "01", "1", "-2"];
         var path = Write(ValidCsv(15, i => labels[i % labels.Length]));
 
-        var samples = CsvDatasetReader.Read(Specs.Csv(path, ["a"]));
+        var samples = Read(Specs.Csv(path, ["a"]));
 
         Assert.Equal(["-2", "1", "9", "10"], samples.ClassNames);
         Assert.Equal([3, 2, 1, 1, 0], samples.Rows.Labels.Take(5));
@@ -77,7 +81,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
         string[] labels = ["top", "W", "gluon", "Z"];
         var path = Write(ValidCsv(12, i => labels[i % labels.Length]));
 
-        var samples = CsvDatasetReader.Read(Specs.Csv(path, ["a"]));
+        var samples = Read(Specs.Csv(path, ["a"]));
 
         Assert.Equal(["W", "Z", "gluon", "top"], samples.ClassNames);
         Assert.Equal([3, 0, 2, 1], samples.Rows.Labels.Take(4));
@@ -90,7 +94,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
         var content = "\uFEFF\"a\" , \"b, second\",\"label\"\r\n\r\n" + string.Join("\r\n   \r\n", rows) + "\r\n";
         var path = Write(content);
 
-        var samples = CsvDatasetReader.Read(Specs.Csv(path, ["b, second", "a"]));
+        var samples = Read(Specs.Csv(path, ["b, second", "a"]));
 
         Assert.Equal(10, samples.RowCount);
         Assert.Equal([7.25f, 7f], samples.Rows.Row(7).ToArray());
@@ -102,7 +106,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         var path = _temp.File("nope.csv");
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["a"])));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["a"])));
 
         Assert.Equal(DiagnosticCodes.DataFileNotFound, diagnostic.Code);
         Assert.Equal(Specs.PathNode, diagnostic.Location);
@@ -114,7 +118,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         var path = Write(ValidCsv(12));
 
-        var diagnostics = Errors.Of(() => CsvDatasetReader.Read(Specs.Csv(path, ["a", "B", "zzz"], label: "lable")));
+        var diagnostics = Errors.Of(() => Read(Specs.Csv(path, ["a", "B", "zzz"], label: "lable")));
 
         Assert.Equal(3, diagnostics.Count);
         Assert.All(diagnostics, d => Assert.Equal(DiagnosticCodes.UnknownColumn, d.Code));
@@ -135,7 +139,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
         lines[4] = "1,2";
         var path = Write(string.Join("\n", lines));
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["a"])));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["a"])));
 
         Assert.Equal(DiagnosticCodes.MalformedRow, diagnostic.Code);
         Assert.Equal(new SourceSpan(path, 5, 1), diagnostic.Location);
@@ -149,7 +153,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
         lines[2] = "1, \"2,g";
         var path = Write(string.Join("\n", lines));
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["a"])));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["a"])));
 
         Assert.Equal(DiagnosticCodes.MalformedRow, diagnostic.Code);
         Assert.Equal(new SourceSpan(path, 3, 4), diagnostic.Location);
@@ -160,7 +164,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         var path = Write("a, b ,a\n" + string.Join("\n", Enumerable.Repeat("1,2,3", 12)));
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["b"], label: "a")));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["b"], label: "a")));
 
         Assert.Equal(DiagnosticCodes.MalformedRow, diagnostic.Code);
         Assert.Equal(new SourceSpan(path, 1, 7), diagnostic.Location);
@@ -179,7 +183,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
         lines[6] = row;
         var path = Write(string.Join("\n", lines));
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["a", "b"])));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["a", "b"])));
 
         Assert.Equal(DiagnosticCodes.BadNumber, diagnostic.Code);
         Assert.Equal(new SourceSpan(path, 7, column), diagnostic.Location);
@@ -204,7 +208,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
         lines[3] = $"7, {value},q";
         var path = Write(string.Join("\n", lines));
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["a", "b"])));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["a", "b"])));
 
         Assert.Equal(DiagnosticCodes.NonFiniteValue, diagnostic.Code);
         Assert.Equal(new SourceSpan(path, 4, 4), diagnostic.Location);
@@ -221,7 +225,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
         lines[5] = $"1,2,{label}";
         var path = Write(string.Join("\n", lines));
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["a"], classes: ["g", "q", "w"])));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["a"], classes: ["g", "q", "w"])));
 
         Assert.Equal(DiagnosticCodes.BadLabel, diagnostic.Code);
         Assert.Equal(new SourceSpan(path, 6, 5), diagnostic.Location);
@@ -238,7 +242,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
         lines[8] = "1,2,w";
         var path = Write(string.Join("\n", lines));
 
-        var diagnostics = Errors.Of(() => CsvDatasetReader.Read(Specs.Csv(path, ["a", "b"], classes: ["g", "q"])));
+        var diagnostics = Errors.Of(() => Read(Specs.Csv(path, ["a", "b"], classes: ["g", "q"])));
 
         Assert.Equal(
             [
@@ -256,10 +260,10 @@ public sealed class CsvDatasetReaderTests : IDisposable
         var content = "a,label\n" + string.Join("\n", Enumerable.Repeat("oops,g", 50));
         var path = Write(content);
 
-        var diagnostics = Errors.Of(() => CsvDatasetReader.Read(Specs.Csv(path, ["a"])));
+        var diagnostics = Errors.Of(() => Read(Specs.Csv(path, ["a"])));
 
-        Assert.Equal(CsvDatasetReader.MaxDiagnostics, diagnostics.Count);
-        Assert.Equal(Enumerable.Range(2, CsvDatasetReader.MaxDiagnostics), diagnostics.Select(d => d.Location.Line));
+        Assert.Equal(FileSourceReader.MaxDiagnostics, diagnostics.Count);
+        Assert.Equal(Enumerable.Range(2, FileSourceReader.MaxDiagnostics), diagnostics.Select(d => d.Location.Line));
     }
 
     [Fact]
@@ -267,7 +271,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         var path = Write(ValidCsv(9) + "\n\n");
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["a"])));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["a"])));
 
         Assert.Equal(DiagnosticCodes.TooFewRows, diagnostic.Code);
         Assert.Equal(new SourceSpan(path, 10, 1), diagnostic.Location);
@@ -279,7 +283,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         var path = Write(ValidCsv(12));
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["a"], split: new(0.2, 0.05, 1))));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["a"], split: new(0.2, 0.05, 1))));
 
         Assert.Equal(DiagnosticCodes.TooFewRows, diagnostic.Code);
         Assert.Equal(new SourceSpan(path, 13, 1), diagnostic.Location);
@@ -292,7 +296,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         var path = Write(ValidCsv(10));
 
-        var samples = CsvDatasetReader.Read(Specs.Csv(path, ["a"], split: new(0, 0, 1)));
+        var samples = Read(Specs.Csv(path, ["a"], split: new(0, 0, 1)));
 
         Assert.Equal(10, samples.RowCount);
     }
@@ -302,7 +306,7 @@ public sealed class CsvDatasetReaderTests : IDisposable
     {
         var path = Write("\n  \n");
 
-        var diagnostic = Errors.Single(() => CsvDatasetReader.Read(Specs.Csv(path, ["a"])));
+        var diagnostic = Errors.Single(() => Read(Specs.Csv(path, ["a"])));
 
         Assert.Equal(DiagnosticCodes.TooFewRows, diagnostic.Code);
         Assert.Equal(SourceSpan.WholeFile(path), diagnostic.Location);

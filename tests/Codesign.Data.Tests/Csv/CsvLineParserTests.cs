@@ -4,10 +4,10 @@ namespace Codesign.Data.Tests.Csv;
 
 public sealed class CsvLineParserTests
 {
-    private static (string Value, int Column)[] Parse(string line)
+    private static (string Value, int Column)[] Parse(string line, CsvQuoteEscape escape = CsvQuoteEscape.Doubled)
     {
         var fields = new List<CsvField>();
-        var error = CsvLineParser.Parse(line, fields, out _);
+        var error = CsvLineParser.Parse(line, fields, out _, escape);
         Assert.Null(error);
         return fields.Select(f => (f.Text(line), f.Column)).ToArray();
     }
@@ -39,5 +39,26 @@ public sealed class CsvLineParserTests
 
         Assert.NotNull(error);
         Assert.Equal(column, errorColumn);
+    }
+
+    [Fact]
+    public void Single_quotes_quote_too_and_each_quote_closes_only_its_own_kind()
+    {
+        Assert.Equal([("g", 1), ("it's \"q\"", 6), ("O'Brien", 19)], Parse("'g', 'it''s \"q\"' ,O'Brien"));
+    }
+
+    [Fact]
+    public void Backslash_escapes_are_read_in_the_arff_dialect()
+    {
+        Assert.Equal([("it's", 1), ("a\\b\tc", 10), ("say \"hi\"", 21)], Parse("'it\\'s', 'a\\\\b\\tc', \"say \\\"hi\\\"\"", CsvQuoteEscape.Backslash));
+    }
+
+    [Fact]
+    public void Quoted_fields_remember_that_they_were_quoted()
+    {
+        var fields = new List<CsvField>();
+        Assert.Null(CsvLineParser.Parse("?,'?'", fields, out _));
+
+        Assert.Equal([false, true], fields.Select(field => field.IsQuoted));
     }
 }

@@ -90,4 +90,37 @@ public sealed class DatasetSplitterTests
 
         Assert.Equal(sufficient, SplitPlan.For(rows, split).IsSufficientFor(split));
     }
+
+    [Theory]
+    [InlineData(0.2, 0.0, 80, 20, 0)]
+    [InlineData(0.0, 0.2, 80, 0, 20)]
+    [InlineData(0.0, 0.0, 100, 0, 0)]
+    public void A_zero_fraction_leaves_its_split_empty(double validation, double test, int train, int validationRows, int testRows)
+    {
+        var dataset = DatasetSplitter.Split(Samples.Indexed(100), new SplitSpec(validation, test, 3));
+
+        Assert.Equal((train, validationRows, testRows), (dataset.Train.RowCount, dataset.Validation.RowCount, dataset.Test.RowCount));
+        Assert.Equal(Enumerable.Range(0, 100), dataset.Splits.SelectMany(Samples.SourceRows).Order());
+    }
+
+    [Fact]
+    public void Separate_test_rows_become_the_test_split_and_the_main_rows_train_and_validation()
+    {
+        var main = Samples.Indexed(100);
+        var test = Samples.Indexed(30);
+
+        var dataset = DatasetSplitter.Split(main, test, new SplitSpec(0.1, 0.2, 4));
+
+        Assert.Equal((90, 10, 30), (dataset.Train.RowCount, dataset.Validation.RowCount, dataset.Test.RowCount));
+        Assert.Equal(Enumerable.Range(0, 100), Samples.SourceRows(dataset.Train).Concat(Samples.SourceRows(dataset.Validation)).Order());
+        Assert.Equal(Enumerable.Range(0, 30), Samples.SourceRows(dataset.Test).Order());
+        Assert.Equal(Samples.SourceRows(dataset.Test).Select(row => row % 2), dataset.Test.Labels);
+    }
+
+    [Fact]
+    public void Separate_test_rows_must_match_the_main_columns_and_classes()
+    {
+        Assert.Throws<ArgumentException>(() => DatasetSplitter.Split(Samples.Indexed(20), Samples.Indexed(5, featureCount: 2), new SplitSpec(0, 0, 1)));
+        Assert.Throws<ArgumentException>(() => DatasetSplitter.Split(Samples.Indexed(20), Samples.Indexed(5, classCount: 3), new SplitSpec(0, 0, 1)));
+    }
 }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using Codesign.Cli.Reporting;
+using Codesign.Core.Artifacts;
+using Codesign.Core.Quantized;
+using Codesign.Core.Spec;
+using Codesign.Data.Files;
+using Codesign.Training.Float;
+using Codesign.Training.Quantization;
+
+namespace Codesign.Cli.Pipeline;
+
+/// <summary>Quantization-aware training: the fixed-point model, its metrics beside the float model's, ROC curves.</summary>
+internal sealed class QatStage : IStage
+{
+    public string Name => "qat";
+
+    public string? NotConfiguredReason(CodesignSpec spec) => spec.Precision switch
+    {
+        null => "the spec has no 'precision' section",
+        { Mode: PrecisionMode.Mixed } => "mixed precision needs the bit allocation stage, which this version does not have yet",
+        _ => null,
+    };
+
+    public string OutputDirectory(StagePaths paths) => paths.QatDirectory;
+
+    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec) => new(StringComparer.Ordinal)
+    {
+        ["spec:model"] = spec.SectionHashes["model"],
+        ["spec:precision"] = spec.SectionHashes["precision"],
+        ["spec:qat"] = spec.SectionHashes["qat"],
+        ["code"] = StageCodeIdentity.Of(typeof(QatTrainer).Assembly),
+    };
+
+    public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) => new Dictionary<string, string>
+    {
+        ["dataset"] = paths.DatasetFile,
+        ["float-weights"] = paths.FloatWeightsFile,
+    };
+
+    public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
+    {
+        var precision = spec.Precision!;
+        var dataset = DatasetFile.Read(paths.DatasetFile);
+        var floatWeights = TensorFile.Read(paths.FloatWeightsFile);
+        var plan = QuantizationPlan.Uniform(spec.Model.Layers.Count, precision.WeightBits, precision.ActivationBits, precision.InputBits, precision.OutputBits);
+        var result = reporter.Training(spec.Qat.Settings.Epochs, progress => QatTrainer.Train(
+            spec.Model, spec.Qat, plan, floatWeights, dataset.Train, dataset.Validation, dataset.Test, dataset.ClassNames, progress, cancellation));
+
+        QuantizedModelFile.Write(paths.QuantizedModelFile, result.Model);
+        var floatNetwork = FloatModel.Predict(spec.Model, floatWeights, dataset.Test);
+        MetricsReport.WriteQuantized(paths.QatMetricsFile, spec, result, paths.FloatMetricsFile);
+        AtomicFile.WriteAllText(paths.QatHistoryFile, MetricsReport.History(result.History));
+        RocPlot.Write(paths.QatRocPlot, dataset.ClassNames, dataset.Test.Labels, [("quantized", result.TestScores), ("float", floatNetwork)]);
+        reporter.Info(string.Create(CultureInfo.InvariantCulture,
+            $"qat: test accuracy {result.Test.Accuracy:P2} at {Describe(result.Model)}"));
+        return [paths.QuantizedModelFile, paths.QatMetricsFile, paths.QatHistoryFile, paths.QatRocPlot];
+    }
+
+    private static string Describe(QuantizedModel model)
+    {
+        var text = new StringBuilder($"input {model.InputFormat}");
+        foreach (var layer in model.Layers)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; {layer.Name} w {layer.WeightFormat} out {layer.OutputFormat}");
+        }
+
+        return text.ToString();
+    }
+}

@@ -22,6 +22,11 @@ public class SpecSchemaTests
         Assert.Equal(Sorted(SpecKeys.Split), Keys(Schema["properties"]!["data"]!["properties"]!["split"]!));
         Assert.Equal(Sorted(SpecKeys.Training), Keys(Schema["properties"]!["training"]!));
         Assert.Equal(Sorted(SpecKeys.Schedule), Keys(Schema["properties"]!["training"]!["properties"]!["schedule"]!["oneOf"]![1]!));
+        Assert.Equal(Sorted(SpecKeys.Precision), Keys(Schema["properties"]!["precision"]!));
+        Assert.Equal(Sorted(SpecKeys.Qat), Keys(Schema["properties"]!["qat"]!));
+        Assert.Equal(Sorted(SpecKeys.Hessian), Keys(Schema["properties"]!["hessian"]!));
+        Assert.Equal(Sorted(SpecKeys.Allocation), Keys(Schema["properties"]!["allocation"]!));
+        Assert.Equal(Sorted(SpecKeys.Budget), Keys(Schema["properties"]!["allocation"]!["properties"]!["budgets"]!["items"]!));
     }
 
     [Fact]

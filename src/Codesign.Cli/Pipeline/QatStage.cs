@@ -5,6 +5,7 @@ using Codesign.Core.Artifacts;
 using Codesign.Core.Quantized;
 using Codesign.Core.Spec;
 using Codesign.Data.Files;
+using Codesign.Precision;
 using Codesign.Training.Float;
 using Codesign.Training.Quantization;
 
@@ -15,12 +16,7 @@ internal sealed class QatStage : IStage
 {
     public string Name => "qat";
 
-    public string? NotConfiguredReason(CodesignSpec spec) => spec.Precision switch
-    {
-        null => "the spec has no 'precision' section",
-        { Mode: PrecisionMode.Mixed } => "mixed precision needs the bit allocation stage, which this version does not have yet",
-        _ => null,
-    };
+    public string? NotConfiguredReason(CodesignSpec spec) => spec.Precision is null ? "the spec has no 'precision' section" : null;
 
     public string OutputDirectory(StagePaths paths) => paths.QatDirectory;
 
@@ -32,18 +28,29 @@ internal sealed class QatStage : IStage
         ["code"] = StageCodeIdentity.Of(typeof(QatTrainer).Assembly),
     };
 
-    public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths)
     {
-        ["dataset"] = paths.DatasetFile,
-        ["float-weights"] = paths.FloatWeightsFile,
-    };
+        var files = new Dictionary<string, string>
+        {
+            ["dataset"] = paths.DatasetFile,
+            ["float-weights"] = paths.FloatWeightsFile,
+        };
+        if (spec.Precision?.Mode == PrecisionMode.Mixed)
+        {
+            files["allocation"] = paths.AllocationFile;
+        }
+
+        return files;
+    }
 
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
         var precision = spec.Precision!;
         var dataset = DatasetFile.Read(paths.DatasetFile);
         var floatWeights = TensorFile.Read(paths.FloatWeightsFile);
-        var plan = QuantizationPlan.Uniform(spec.Model.Layers.Count, precision.WeightBits, precision.ActivationBits, precision.InputBits, precision.OutputBits);
+        var plan = precision.Mode == PrecisionMode.Mixed
+            ? MixedPlan(AllocationReport.Read(paths.AllocationFile), precision)
+            : QuantizationPlan.Uniform(spec.Model.Layers.Count, precision.WeightBits, precision.ActivationBits, precision.InputBits, precision.OutputBits);
         var result = reporter.Training(spec.Qat.Settings.Epochs, progress => QatTrainer.Train(
             spec.Model, spec.Qat, plan, floatWeights, dataset.Train, dataset.Validation, dataset.Test, dataset.ClassNames, progress, cancellation));
 
@@ -56,6 +63,11 @@ internal sealed class QatStage : IStage
             $"qat: test accuracy {result.Test.Accuracy:P2} at {Describe(result.Model)}"));
         return [paths.QuantizedModelFile, paths.QatMetricsFile, paths.QatHistoryFile, paths.QatRocPlot];
     }
+
+    private static QuantizationPlan MixedPlan(AllocationReport allocation, PrecisionSpec precision) => new(
+        precision.InputBits,
+        allocation.Layers.Select(layer => new LayerPrecision(layer.WeightBits, layer.OutputActivationBits)).ToList(),
+        precision.OutputBits);
 
     private static string Describe(QuantizedModel model)
     {

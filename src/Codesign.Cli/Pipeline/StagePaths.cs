@@ -30,6 +30,16 @@ public sealed record StagePaths(string WorkDirectory, string OutputDirectory)
 
     public string FloatHistoryFile => Path.Combine(FloatDirectory, "history.csv");
 
+    public string HessianDirectory => Path.Combine(WorkDirectory, "hessian");
+
+    public string HessianReportFile => Path.Combine(HessianDirectory, "hessian.json");
+
+    public string HessianPlot => Path.Combine(HessianDirectory, "hessian.png");
+
+    public string AllocationDirectory => Path.Combine(WorkDirectory, "allocation");
+
+    public string AllocationFile => Path.Combine(AllocationDirectory, "allocation.json");
+
     public string QatDirectory => Path.Combine(OutputDirectory, "qat");
 
     public string QuantizedModelFile => Path.Combine(QatDirectory, "model.json");

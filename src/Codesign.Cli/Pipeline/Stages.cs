@@ -5,7 +5,9 @@ internal static class Stages
 {
     public static readonly IStage Prepare = new PrepareDataStage();
     public static readonly IStage Train = new TrainStage();
+    public static readonly IStage Hessian = new HessianStage();
+    public static readonly IStage Allocate = new AllocateStage();
     public static readonly IStage Qat = new QatStage();
 
-    public static IReadOnlyList<IStage> InOrder { get; } = [Prepare, Train, Qat];
+    public static IReadOnlyList<IStage> InOrder { get; } = [Prepare, Train, Hessian, Allocate, Qat];
 }

@@ -12,6 +12,8 @@ public sealed record CodesignSpec(
     TrainingSpec Training,
     PrecisionSpec? Precision,
     QatSpec Qat,
+    HessianSpec Hessian,
+    AllocationSpec Allocation,
     IReadOnlyDictionary<string, string> SectionHashes)
 {
     public string Directory => System.IO.Path.GetDirectoryName(Path)!;

@@ -84,6 +84,18 @@ public static class SectionFingerprint
         writer.WriteNumber("output", precision.OutputBits);
     });
 
+    /// <summary>Every value of these sections counts, so their canonical JSON is simply the record's.</summary>
+    public static string Of(HessianSpec hessian) => Hash(writer => WriteRecord(writer, hessian with { Location = default }));
+
+    public static string Of(AllocationSpec allocation) =>
+        Hash(writer => WriteRecord(writer, allocation with { Location = default, Budgets = allocation.Budgets.Select(b => b with { Location = default }).ToList() }));
+
+    private static void WriteRecord<T>(Utf8JsonWriter writer, T value)
+    {
+        writer.WritePropertyName("value");
+        JsonSerializer.Serialize(writer, value);
+    }
+
     public static string Of(QatSpec qat)
     {
         ArgumentNullException.ThrowIfNull(qat);

@@ -6,7 +6,7 @@ namespace Codesign.Core.Spec;
 /// </summary>
 public static class SpecKeys
 {
-    public static readonly IReadOnlyList<string> Root = ["name", "description", "metadata", "model", "data", "training", "precision", "qat"];
+    public static readonly IReadOnlyList<string> Root = ["name", "description", "metadata", "model", "data", "training", "precision", "qat", "hessian", "allocation"];
     public static readonly IReadOnlyList<string> Model = ["inputs", "layers"];
     public static readonly IReadOnlyList<string> Layer = ["name", "type", "units", "activation", "batch_norm"];
     public static readonly IReadOnlyList<string> Data =
@@ -16,6 +16,10 @@ public static class SpecKeys
         ["epochs", "batch_size", "optimizer", "learning_rate", "momentum", "weight_decay", "schedule", "seed", "loss", "threads"];
     public static readonly IReadOnlyList<string> Schedule = ["type", "step_size", "gamma"];
     public static readonly IReadOnlyList<string> Precision = ["mode", "weights", "activations", "input", "output"];
+    public static readonly IReadOnlyList<string> Hessian =
+        ["batches", "batch_size", "seed", "trace_tolerance", "min_probes", "max_probes", "eigen_tolerance", "max_iterations"];
+    public static readonly IReadOnlyList<string> Allocation = ["widths", "activation_bits", "activation_extra_bits", "budgets"];
+    public static readonly IReadOnlyList<string> Budget = ["cost", "fraction", "limit"];
     public static readonly IReadOnlyList<string> Qat = [.. Training, "activation_warmup_epochs", "range_momentum"];
 
     /// <summary>Keys that only the jet generator reads.</summary>

@@ -51,6 +51,8 @@ public static class SpecReader
         var trainingReader = reader.Mapping("training");
         var precisionReader = reader.Mapping("precision");
         var qatReader = reader.Mapping("qat");
+        var hessianReader = reader.Mapping("hessian");
+        var allocationReader = reader.Mapping("allocation");
         reader.RejectUnknownKeys(SpecKeys.Root);
 
         var data = DataSectionReader.Read(dataReader, diagnostics, System.IO.Path.GetDirectoryName(fullPath)!, reader.Span);
@@ -58,6 +60,16 @@ public static class SpecReader
         var training = TrainingSectionReader.Read(trainingReader, diagnostics, reader.Span);
         var precision = QuantizationSectionReader.ReadPrecision(precisionReader);
         var qat = QuantizationSectionReader.ReadQat(qatReader, diagnostics, reader.Span);
+        var hessian = MixedPrecisionSectionReader.ReadHessian(hessianReader, reader.Span);
+        var allocation = MixedPrecisionSectionReader.ReadAllocation(allocationReader, reader.Span);
+        foreach (var (section, present) in new[] { ("hessian", hessianReader is not null), ("allocation", allocationReader is not null) })
+        {
+            if (present && precision?.Mode != PrecisionMode.Mixed)
+            {
+                diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan(section), $"'{section}' is used only with 'precision: {{ mode: mixed }}'");
+            }
+        }
+
         if (qatReader is not null && precision is null)
         {
             diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("qat"), "'qat' needs a 'precision' section that says which widths to train for");
@@ -72,8 +84,10 @@ public static class SpecReader
             ["training"] = SectionFingerprint.Of(training),
             ["precision"] = SectionFingerprint.Of(precision),
             ["qat"] = SectionFingerprint.Of(qat),
+            ["hessian"] = SectionFingerprint.Of(hessian),
+            ["allocation"] = SectionFingerprint.Of(allocation),
         };
-        return new CodesignSpec(fullPath, name, model, data, training, precision, qat, hashes);
+        return new CodesignSpec(fullPath, name, model, data, training, precision, qat, hessian, allocation, hashes);
     }
 
     private static MappingReader? RequiredSection(MappingReader root, string key, string what)

@@ -99,6 +99,8 @@ internal static class MixedPrecisionSectionReader
             var hasLimit = budget.Has("limit");
             if (hasFraction == hasLimit)
             {
+                _ = budget.Find("fraction");
+                _ = budget.Find("limit");
                 reader.Diagnostics.Error(DiagnosticCodes.InconsistentSpec, mapping.Span,
                     $"'{path}' needs exactly one of 'fraction' (of the uniform 8-bit cost) or 'limit' (in the cost's unit)");
             }

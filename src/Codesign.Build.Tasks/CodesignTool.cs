@@ -27,6 +27,9 @@ public sealed class CodesignTool : ToolTask
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
 
+    /// <summary>For <c>sweep</c>: BOPs budgets as fractions of the uniform 8-bit cost. Switch: --budgets.</summary>
+    public string? SweepBudgets { get; set; }
+
     /// <summary>
     /// The tool: a <c>codesign.dll</c> (run with the dotnet host that runs this build) or an executable such as
     /// the <c>codesign</c> dotnet tool on PATH.
@@ -67,6 +70,10 @@ public sealed class CodesignTool : ToolTask
         builder.AppendFileNameIfNotNull(Spec);
         builder.AppendSwitchIfNotNull("--work-dir ", WorkDirectory.TrimEnd('/', '\\'));
         builder.AppendSwitchIfNotNull("--out-dir ", OutputDirectory.TrimEnd('/', '\\'));
+        if (!string.IsNullOrWhiteSpace(SweepBudgets))
+        {
+            builder.AppendSwitchIfNotNull("--budgets ", SweepBudgets);
+        }
         return builder.ToString();
     }
 

@@ -20,8 +20,38 @@ internal static class CommandLine
         root.Subcommands.Add(StageCommand("allocate", "Choose each layer's width under the budgets with CP-SAT (mixed precision).", [Stages.Prepare, Stages.Train, Stages.Hessian, Stages.Allocate], reporterFactory, output));
         root.Subcommands.Add(StageCommand("qat", "Quantization-aware training for the spec's precision (runs the earlier stages first if needed).", Stages.InOrder, reporterFactory, output));
         root.Subcommands.Add(StageCommand("build", "Run every stage in order, skipping the ones that are up to date.", Stages.InOrder, reporterFactory, output));
+        root.Subcommands.Add(SweepCommand(reporterFactory, output));
         root.Subcommands.Add(DataCommand.Create(consoleFactory, output));
         return root;
+    }
+
+    private static Command SweepCommand(Func<IStageReporter> reporterFactory, TextWriter output)
+    {
+        var spec = new Argument<FileInfo>("spec") { Description = "The model spec (YAML), with 'precision: { mode: mixed }'." };
+        var budgets = new Option<string>("--budgets")
+        {
+            Description = "BOPs budgets as fractions of the uniform 8-bit cost, comma-separated.",
+            DefaultValueFactory = _ => "0.3,0.4,0.5,0.6,0.7",
+        };
+        var workDirectory = new Option<DirectoryInfo?>("--work-dir") { Description = "Folder for intermediates." };
+        var outputDirectory = new Option<DirectoryInfo?>("--out-dir") { Description = "Folder for deliverables." };
+        var command = new Command("sweep", "QAT for a list of BOPs budgets and for every uniform width: an accuracy-against-cost table and Pareto plot.")
+        {
+            spec, budgets, workDirectory, outputDirectory,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            if (!SweepBudgets.TryParse(parse.GetValue(budgets)!, out var fractions))
+            {
+                output.WriteLine($"codesign: error CSD0013: --budgets must be comma-separated fractions greater than 0, got '{parse.GetValue(budgets)}'");
+                return Task.FromResult(PipelineCommand.Failure);
+            }
+
+            var request = new PipelineRequest(parse.GetValue(spec)!.FullName, parse.GetValue(workDirectory)?.FullName, parse.GetValue(outputDirectory)?.FullName,
+                false, [Stages.Prepare, Stages.Train, Stages.Hessian, new SweepStage(fractions)]);
+            return Task.FromResult(PipelineCommand.Execute(request, reporterFactory(), output, cancellation));
+        });
+        return command;
     }
 
     /// <summary>A console without colours or cursor tricks that writes to <paramref name="output"/> (logs, tests).</summary>

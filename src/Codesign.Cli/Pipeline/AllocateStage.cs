@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Codesign.Core.Artifacts;
 using Codesign.Core.Spec;
 using Codesign.Precision;
-using Codesign.Training.Hessian;
 
 namespace Codesign.Cli.Pipeline;
 
@@ -34,20 +32,12 @@ internal sealed class AllocateStage : IStage
 
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
-        var hessian = JsonSerializer.Deserialize<HessianReport>(File.ReadAllText(paths.HessianReportFile), ReportJson.Options)!;
-        var weights = TensorFile.Read(paths.FloatWeightsFile).ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var layers = hessian.Layers.Select(layer => LayerDescription.FromDenseWeight(layer.Layer, weights[$"{layer.Layer}.weight"], layer.Trace)).ToList();
-        var allocation = spec.Allocation;
-        var inputBits = spec.Precision!.InputBits;
-        var activations = allocation.ActivationBits is { } fixedBits
-            ? ActivationWidthRule.Fixed(fixedBits, inputBits)
-            : ActivationWidthRule.WeightsPlus(allocation.ActivationExtraBits, inputBits);
         var request = new AllocationRequest
         {
-            Layers = layers,
-            CandidateWidths = allocation.Widths,
-            Activations = activations,
-            Budgets = allocation.Budgets.Select(Budget).ToList(),
+            Layers = AllocationSetup.Layers(paths),
+            CandidateWidths = spec.Allocation.Widths,
+            Activations = AllocationSetup.Activations(spec),
+            Budgets = spec.Allocation.Budgets.Select(AllocationSetup.Budget).ToList(),
         };
         var result = new BitAllocator().Allocate(request);
         AllocationReport.From(result).Write(paths.AllocationFile);
@@ -55,13 +45,5 @@ internal sealed class AllocateStage : IStage
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"allocate: {result.Status}: weights {string.Join("/", result.WeightBits)} bits, objective {result.Objective:G5}; {budgets}"));
         return [paths.AllocationFile];
-    }
-
-    private static CostBudget Budget(BudgetSpec budget)
-    {
-        ILayerCostModel model = budget.Cost == BudgetCost.Bops ? new BopsCostModel() : new WeightMemoryCostModel();
-        return budget.IsFraction
-            ? CostBudget.FractionOfUniform(model, budget.Value, location: budget.Location)
-            : CostBudget.Absolute(model, budget.Value, budget.Location);
     }
 }

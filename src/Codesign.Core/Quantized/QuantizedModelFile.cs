@@ -42,7 +42,9 @@ public static class QuantizedModelFile
             ["input_format"] = Describe(model.InputFormat),
             ["layers"] = layers,
         };
-        AtomicFile.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) + "\n");
+        // Relaxed escaping: the file is read by people too, and "ap_fixed<8,3>" should say so, not "\u003C".
+        var options = new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        AtomicFile.WriteAllText(path, root.ToJsonString(options) + "\n");
     }
 
     public static QuantizedModel Read(string path)

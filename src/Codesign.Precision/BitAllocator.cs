@@ -26,8 +26,8 @@ public sealed class BitAllocator
     public double MaxDeterministicTime { get; }
 
     /// <exception cref="CodesignException">
-    /// <see cref="PrecisionDiagnosticCodes.BudgetInfeasible"/> when no configuration meets a budget (or all of them
-    /// at once), naming the cheapest achievable cost; <see cref="PrecisionDiagnosticCodes.AllocationSearchLimit"/>
+    /// <see cref="DiagnosticCodes.BudgetInfeasible"/> when no configuration meets a budget (or all of them
+    /// at once), naming the cheapest achievable cost; <see cref="DiagnosticCodes.AllocationSearchLimit"/>
     /// when the time limit ran out before any configuration was found.
     /// </exception>
     public AllocationResult Allocate(AllocationRequest request)
@@ -73,7 +73,7 @@ public sealed class BitAllocator
                 throw JointlyInfeasible(budgets);
             case CpSolverStatus.Unknown:
                 throw new CodesignException(
-                    PrecisionDiagnosticCodes.AllocationSearchLimit,
+                    DiagnosticCodes.AllocationSearchLimit,
                     budgets.Count > 0 ? budgets[0].Budget.Location : default,
                     string.Create(CultureInfo.InvariantCulture, $"bit allocation found no configuration within its deterministic time limit of {MaxDeterministicTime} s; raise the limit or narrow the candidate widths"));
             case CpSolverStatus.Optimal:
@@ -160,7 +160,7 @@ public sealed class BitAllocator
         var diagnostics = budgets
             .Where(b => b.CheapestCost > b.Limit)
             .Select(b => Diagnostic.Error(
-                PrecisionDiagnosticCodes.BudgetInfeasible,
+                DiagnosticCodes.BudgetInfeasible,
                 b.Budget.Location,
                 $"{b.Describe()} cannot be met: the cheapest achievable {b.Budget.Model.Name} is {b.DescribeCheapest()}"))
             .ToList();
@@ -174,7 +174,7 @@ public sealed class BitAllocator
     {
         var each = string.Join("; ", budgets.Select(b => $"{b.Describe()}, cheapest alone {b.DescribeCheapest()}"));
         return new CodesignException(
-            PrecisionDiagnosticCodes.BudgetInfeasible,
+            DiagnosticCodes.BudgetInfeasible,
             budgets[0].Budget.Location,
             $"the budgets cannot all be met at once, though each can alone: {each}");
     }

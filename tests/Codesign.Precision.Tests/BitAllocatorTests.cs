@@ -62,7 +62,7 @@ public class BitAllocatorTests
         }));
 
         var diagnostic = Assert.Single(error.Diagnostics);
-        Assert.Equal(PrecisionDiagnosticCodes.BudgetInfeasible, diagnostic.Code);
+        Assert.Equal(DiagnosticCodes.BudgetInfeasible, diagnostic.Code);
         Assert.Equal(span, diagnostic.Location);
         Assert.Equal(
             "the bops budget of 50,000 BOPs cannot be met: the cheapest achievable bops is 128,448 BOPs (every layer at 2-bit weights)",
@@ -104,7 +104,7 @@ public class BitAllocatorTests
         }));
 
         var diagnostic = Assert.Single(error.Diagnostics);
-        Assert.Equal((PrecisionDiagnosticCodes.BudgetInfeasible, span), (diagnostic.Code, diagnostic.Location));
+        Assert.Equal((DiagnosticCodes.BudgetInfeasible, span), (diagnostic.Code, diagnostic.Location));
         Assert.StartsWith("the budgets cannot all be met at once", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("the luts budget of 0 LUTs, cheapest alone 0 LUTs (weights 8, 2 bits)", diagnostic.Message, StringComparison.Ordinal);
     }
@@ -223,7 +223,7 @@ public class BitAllocatorTests
         // Presolve alone takes longer than this (deterministic) limit, so no configuration is ever found.
         var error = Assert.Throws<CodesignException>(() => new BitAllocator(maxDeterministicTime: 1e-9).Allocate(request));
         var diagnostic = Assert.Single(error.Diagnostics);
-        Assert.Equal((PrecisionDiagnosticCodes.AllocationSearchLimit, span), (diagnostic.Code, diagnostic.Location));
+        Assert.Equal((DiagnosticCodes.AllocationSearchLimit, span), (diagnostic.Code, diagnostic.Location));
         Assert.Contains("deterministic time limit of 1E-09 s", diagnostic.Message, StringComparison.Ordinal);
     }
 }

@@ -87,7 +87,7 @@ public class BruteForceEquivalenceTests(ITestOutputHelper output)
         if (feasible.Length == 0)
         {
             var error = Assert.Throws<CodesignException>(() => new BitAllocator().Allocate(request));
-            Assert.All(error.Diagnostics, d => Assert.Equal(PrecisionDiagnosticCodes.BudgetInfeasible, d.Code));
+            Assert.All(error.Diagnostics, d => Assert.Equal(DiagnosticCodes.BudgetInfeasible, d.Code));
             return ("infeasible", null);
         }
 

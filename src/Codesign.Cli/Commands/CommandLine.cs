@@ -43,7 +43,7 @@ internal static class CommandLine
         {
             if (!SweepBudgets.TryParse(parse.GetValue(budgets)!, out var fractions))
             {
-                output.WriteLine($"codesign: error CSD0013: --budgets must be comma-separated fractions greater than 0, got '{parse.GetValue(budgets)}'");
+                output.WriteLine($"codesign: error {Core.Diagnostics.DiagnosticCodes.BadCommandLine}: --budgets must be comma-separated fractions greater than 0, got '{parse.GetValue(budgets)}'");
                 return Task.FromResult(PipelineCommand.Failure);
             }
 

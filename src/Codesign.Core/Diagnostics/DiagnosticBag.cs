@@ -12,11 +12,13 @@ public sealed class DiagnosticBag(int capacity = int.MaxValue)
 
     public bool IsFull => diagnostics.Count >= capacity;
 
-    public void Error(string code, SourceSpan location, string message)
+    public void Error(string code, SourceSpan location, string message) => Add(Diagnostic.Error(code, location, message));
+
+    public void Add(Diagnostic diagnostic)
     {
         if (!IsFull)
         {
-            diagnostics.Add(Diagnostic.Error(code, location, message));
+            diagnostics.Add(diagnostic);
         }
     }
 

@@ -18,6 +18,10 @@ public static class DiagnosticCodes
     public const string InconsistentSpec = "CSD0009";
     public const string UnsupportedYamlFeature = "CSD0010";
 
+    public const string NoSpec = "CSD0011";
+    public const string ToolNotFound = "CSD0012";
+    public const string BadCommandLine = "CSD0013";
+
     // Data stage (CSD01xx).
     public const string DataFileNotFound = "CSD0101";
     public const string UnknownColumn = "CSD0102";
@@ -30,6 +34,19 @@ public static class DiagnosticCodes
     // Training stage (CSD02xx).
     public const string TrainingDiverged = "CSD0201";
     public const string NativeFailure = "CSD0202";
+
+    // Bit allocation (CSD03xx).
+
+    /// <summary>No configuration of the candidate widths meets a budget, or all budgets at once.</summary>
+    public const string BudgetInfeasible = "CSD0301";
+
+    /// <summary>The solver's deterministic time limit ran out before it found any configuration.</summary>
+    public const string AllocationSearchLimit = "CSD0302";
+
+    // Build tasks (CSD08xx): the TorchSharp native library patch. Codesign.Build.Tasks (net8.0, loaded by MSBuild)
+    // cannot reference this assembly and repeats these two values; a test holds them equal.
+    public const string MalformedNativeLibrary = "CSD0801";
+    public const string NativeLibraryAccess = "CSD0802";
 
     // Artifacts and pipeline (CSD09xx).
     public const string MissingUpstreamArtifact = "CSD0901";

@@ -9,25 +9,23 @@ namespace Codesign.Data.Jets;
 /// Generates a jet-tagging dataset without downloading one: g, q, W, Z and top jets described by the 16
 /// substructure observables of the hls4ml benchmark.
 /// <para>
-/// Why a latent physics model rather than per-class Gaussians: a classifier trained on independent Gaussians
-/// learns nothing about real jets, and its accuracy says nothing about the real task. Here each jet is built
-/// from the few quantities that physically determine those observables: the groomed mass (resonance peaks with
-/// resolution and a low tail from grooming; a steeply falling spectrum for quarks and gluons), the hard prong
-/// configuration (two balanced prongs for W/Z, three for top, one soft-enhanced splitting for q/g), and the
-/// amount of radiation set by colour charge (C_A = 3 for gluons against C_F = 4/3 for quarks) and by one
-/// shared per-jet fluctuation. The observables are then computed from these by their definitions, so they are
-/// correlated as in real jets, and the classes are confused where physics confuses them: W with Z (mass only)
-/// and q with g (radiation only), which keeps a good classifier near the 70-85% accuracy seen on real data.
+/// Each jet is simulated at particle level and its features are computed from the particles, as for the published
+/// data: a ~1 TeV quark, gluon, W, Z or top (with two-body decays boosted to the lab), an angular-ordered parton
+/// shower with colour factors C_F and C_A, independent fragmentation into hadrons, an underlying event, a simple
+/// particle-flow detector, a R = 0.8 jet, Cambridge/Aachen reclustering, modified mass-drop grooming and the energy
+/// correlation functions (<see cref="JetSimulator"/>). The classes therefore overlap where real jets do: W with Z (by
+/// the mass resolution), quarks with gluons (by how much they radiate), tops that lost a prong to grooming with W/Z.
+/// docs/data.md describes the model, its parameters and what it simplifies.
 /// </para>
 /// <para>
-/// Determinism: labels come from one seeded stream; features are generated in fixed-size chunks, each with
-/// its own stream derived from (seed, chunk index), so the output is identical for any number of threads.
+/// Determinism: labels come from one seeded stream; jets are generated in fixed-size chunks, each with its own
+/// stream derived from (seed, chunk index), so the output is identical for any number of threads.
 /// </para>
 /// </summary>
 public static class JetGenerator
 {
     /// <summary>Jets per independently seeded chunk. Part of the output definition: changing it changes datasets.</summary>
-    public const int ChunkSize = 4096;
+    public const int ChunkSize = 1024;
 
     /// <summary>Generates all 16 features and all 5 classes.</summary>
     /// <param name="samples">Number of jets.</param>
@@ -74,16 +72,16 @@ public static class JetGenerator
         var features = new float[samples * width];
         var chunks = (samples + ChunkSize - 1) / ChunkSize;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, chunks, options, () => new JetPhysicsModel(), (chunk, _, model) =>
+        Parallel.For(0, chunks, options, () => new JetSimulator(), (chunk, _, simulator) =>
         {
             var random = new Xoshiro256StarStar(seed, (ulong)chunk + 1);
             var end = Math.Min(samples, (chunk + 1) * ChunkSize);
             for (var jet = chunk * ChunkSize; jet < end; jet++)
             {
-                model.Sample(labels[jet], random, features.AsSpan(jet * width, width));
+                simulator.Sample(labels[jet], random, features.AsSpan(jet * width, width));
             }
 
-            return model;
+            return simulator;
         }, _ => { });
 
         return new LabeledSamples([.. JetFeatures.FeatureNames], [.. JetFeatures.ClassNames], new DatasetSplit(features, labels, width));

@@ -33,8 +33,8 @@ public sealed class JetGeneratorTests(ITestOutputHelper output)
     [Fact]
     public void Same_seed_gives_identical_jets()
     {
-        var first = JetGenerator.Generate(10_000, seed: 77);
-        var second = JetGenerator.Generate(10_000, seed: 77);
+        var first = JetGenerator.Generate(2_000, seed: 77);
+        var second = JetGenerator.Generate(2_000, seed: 77);
 
         Assert.Equal(first.Rows.Features, second.Rows.Features);
         Assert.Equal(first.Rows.Labels, second.Rows.Labels);
@@ -65,21 +65,21 @@ public sealed class JetGeneratorTests(ITestOutputHelper output)
     [Fact]
     public void Classes_are_exactly_balanced()
     {
-        var samples = JetGenerator.Generate(10_003, seed: 3);
+        var samples = JetGenerator.Generate(1_003, seed: 3);
 
         var counts = Enumerable.Range(0, 5).Select(c => samples.Rows.Labels.Count(l => l == c));
 
-        Assert.Equal([2001, 2001, 2001, 2000, 2000], counts);
+        Assert.Equal([201, 201, 201, 200, 200], counts);
     }
 
     [Fact]
     public void Class_mix_is_honoured()
     {
-        var samples = JetGenerator.Generate(8_000, seed: 3, classMix: [1, 1, 2, 0, 4]);
+        var samples = JetGenerator.Generate(800, seed: 3, classMix: [1, 1, 2, 0, 4]);
 
         var counts = Enumerable.Range(0, 5).Select(c => samples.Rows.Labels.Count(l => l == c));
 
-        Assert.Equal([1000, 1000, 2000, 0, 4000], counts);
+        Assert.Equal([100, 100, 200, 0, 400], counts);
     }
 
     [Fact]
@@ -102,13 +102,17 @@ public sealed class JetGeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Light_jets_have_a_falling_low_mass_spectrum_with_gluons_heavier()
+    public void Quark_and_gluon_jets_get_a_lower_groomed_mass_from_the_shower_with_gluons_heavier()
     {
         var quark = Median(Column(Shared, JetFeatures.MassMmdt, JetFeatures.LightQuark));
         var gluon = Median(Column(Shared, JetFeatures.MassMmdt, JetFeatures.Gluon));
 
-        Assert.InRange(quark, 5, 50);
-        Assert.InRange(gluon, quark, 60);
+        output.WriteLine($"median j_mass_mmdt: q {quark:F1} GeV, g {gluon:F1} GeV");
+
+        // Leading-log QCD at pT ~ 1 TeV, R = 0.8, z_cut = 0.1: a hard (z > 0.1) emission inside the jet is about
+        // C_A / C_F = 9/4 times likelier for a gluon, which puts the gluon median near 60 GeV (docs/data.md).
+        Assert.InRange(quark, 5, 40);
+        Assert.InRange(gluon, 1.5 * quark, 80);
     }
 
     [Fact]
@@ -117,8 +121,41 @@ public sealed class JetGeneratorTests(ITestOutputHelper output)
         var gluon = Column(Shared, JetFeatures.Multiplicity, JetFeatures.Gluon);
         var quark = Column(Shared, JetFeatures.Multiplicity, JetFeatures.LightQuark);
 
+        output.WriteLine($"mean j_multiplicity: g {gluon.Average():F1}, q {quark.Average():F1}");
         Assert.True(gluon.Average() > quark.Average() * 1.3, $"gluon {gluon.Average():F1} vs quark {quark.Average():F1}");
         Assert.All(gluon.Concat(quark), m => Assert.Equal(Math.Round(m), m));
+    }
+
+    [Theory]
+    [InlineData(JetFeatures.N2Beta1)]
+    [InlineData(JetFeatures.N2Beta2)]
+    [InlineData(JetFeatures.D2Beta1)]
+    [InlineData(JetFeatures.D2Beta2)]
+    public void Two_prong_boson_jets_have_lower_n2_and_d2_than_one_prong_jets(int feature)
+    {
+        var medians = Enumerable.Range(0, JetFeatures.ClassCount).Select(c => Median(Column(Shared, feature, c))).ToArray();
+
+        output.WriteLine($"median {Shared.FeatureNames[feature]}: {string.Join(", ", medians.Select((m, c) => $"{Shared.ClassNames[c]} {m:G3}"))}");
+        foreach (var boson in new[] { JetFeatures.WBoson, JetFeatures.ZBoson })
+        {
+            Assert.True(medians[boson] < medians[JetFeatures.LightQuark], $"{Shared.ClassNames[boson]} vs q");
+            Assert.True(medians[boson] < medians[JetFeatures.Gluon], $"{Shared.ClassNames[boson]} vs g");
+        }
+    }
+
+    [Theory]
+    [InlineData(JetFeatures.C2Beta1, new[] { JetFeatures.Gluon, JetFeatures.LightQuark, JetFeatures.WBoson, JetFeatures.ZBoson })]
+    [InlineData(JetFeatures.C2Beta2, new[] { JetFeatures.Gluon, JetFeatures.LightQuark, JetFeatures.WBoson, JetFeatures.ZBoson })]
+    [InlineData(JetFeatures.D2Beta1, new[] { JetFeatures.WBoson, JetFeatures.ZBoson })]
+    [InlineData(JetFeatures.N2Beta1, new[] { JetFeatures.WBoson, JetFeatures.ZBoson })]
+    public void Three_prong_top_jets_have_more_three_point_structure(int feature, int[] others)
+    {
+        var top = Median(Column(Shared, feature, JetFeatures.TopQuark));
+
+        foreach (var other in others)
+        {
+            Assert.True(top > Median(Column(Shared, feature, other)), $"{Shared.FeatureNames[feature]}: t vs {Shared.ClassNames[other]}");
+        }
     }
 
     [Fact]
@@ -128,31 +165,37 @@ public sealed class JetGeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Features_are_correlated_through_shared_latents()
+    public void Groomed_mass_and_e2_beta2_agree_as_for_massless_constituents()
     {
-        // e2^(2) ~ m^2/pT^2: mass and C1(beta=2) come from one groomed-mass latent.
-        var rows = Enumerable.Range(0, Shared.RowCount).ToArray();
+        // m² = Σ 2 p_i·p_j ≈ pT² e2^(2) at small angles, and the groomed pT varies little: log m and log e2^(2) move together.
+        var rows = Enumerable.Range(0, Shared.RowCount).Where(r => Shared.Rows.Row(r)[JetFeatures.MassMmdt] > 1).ToArray();
         var logMass = rows.Select(r => Math.Log(Shared.Rows.Row(r)[JetFeatures.MassMmdt])).ToArray();
         var logC1 = rows.Select(r => Math.Log(Shared.Rows.Row(r)[JetFeatures.C1Beta2])).ToArray();
+
+        Assert.True(Correlation(logMass, logC1) > 0.95);
+    }
+
+    [Fact]
+    public void More_particles_share_the_energy_more_evenly()
+    {
+        var rows = Enumerable.Range(0, Shared.RowCount).ToArray();
         var zLogZ = rows.Select(r => (double)Shared.Rows.Row(r)[JetFeatures.ZLogZ]).ToArray();
         var multiplicity = rows.Select(r => (double)Shared.Rows.Row(r)[JetFeatures.Multiplicity]).ToArray();
 
-        Assert.True(Correlation(logMass, logC1) > 0.95);
-
-        // More particles share the energy more evenly: sum z log z falls.
         Assert.True(Correlation(zLogZ, multiplicity) < -0.5);
     }
 
     [Fact]
-    public void Two_hundred_thousand_jets_generate()
+    public void Ten_thousand_jets_generate_and_report_their_time()
     {
         var watch = Stopwatch.StartNew();
-        var samples = JetGenerator.Generate(200_000, seed: 1);
+        var samples = JetGenerator.Generate(10_000, seed: 1);
         watch.Stop();
 
-        output.WriteLine($"200,000 jets in {watch.ElapsedMilliseconds} ms on {Environment.ProcessorCount} cores");
-        Assert.Equal(200_000, samples.RowCount);
-        Assert.Equal(200_000 * 16, samples.Rows.Features.Length);
+        // Timing is reported, never asserted: it depends on the machine, its load and the build configuration.
+        output.WriteLine($"10,000 jets in {watch.ElapsedMilliseconds} ms on {Environment.ProcessorCount} cores");
+        Assert.Equal(10_000, samples.RowCount);
+        Assert.Equal(10_000 * 16, samples.Rows.Features.Length);
     }
 
     private static double Correlation(double[] x, double[] y)

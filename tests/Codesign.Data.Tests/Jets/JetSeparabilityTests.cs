@@ -35,7 +35,10 @@ public sealed class JetSeparabilityTests(ITestOutputHelper output)
                      select (Pair: JetFeatures.ClassNames[a] + JetFeatures.ClassNames[b], Mistakes: mistakes)).ToArray();
         output.WriteLine($"logistic regression test accuracy {accuracy:P2}; confusions {string.Join(", ", pairs.Select(p => $"{p.Pair}:{p.Mistakes}"))}");
 
-        Assert.InRange(accuracy, 0.55, 0.90);
+        // Real jets: a 16-64-32-32-5 MLP reaches ~76%; on this simulation it reaches ~74%. This linear model, after 300
+        // full-batch steps, lands near 57% (converged, ~63%): class boundaries in mass are windows, which a linear
+        // model only approximates. Above ~80% the classes would be unrealistically separated.
+        Assert.InRange(accuracy, 0.50, 0.80);
         Assert.Equal(["gq", "wz"], pairs.Take(2).Select(p => p.Pair).Order());
     }
 

@@ -39,8 +39,8 @@ public class FailureTests
               optimizer: sgd
               learning_rate: 10
               momentum: 0.99
-              epochs: 5
-              batch_size: 32
+              epochs: 3
+              batch_size: 4
             """);
 
         var (exitCode, output) = CodesignRun.Invoke("build", folder.SpecPath);

@@ -5,7 +5,7 @@ namespace Codesign.Cli.Pipeline;
 
 /// <summary>
 /// Runs a stage unless its manifest shows the same inputs and intact outputs. When it skips, it refreshes the
-/// outputs' timestamps: MSBuild called us because a timestamp moved, and must not call again for the same reason.
+/// manifest's timestamp: MSBuild called us because a timestamp moved, and must not call again for the same reason.
 /// The manifest is written last and is what MSBuild's Outputs name, so a stage killed midway is never trusted.
 /// </summary>
 internal static class StageRunner
@@ -18,14 +18,10 @@ internal static class StageRunner
         var manifest = StageManifest.TryRead(manifestPath);
         if (!force && manifest is not null && manifest.IsUpToDate(inputs, directory))
         {
-            var now = DateTime.UtcNow;
-            foreach (var output in manifest.Outputs.Keys)
-            {
-                File.SetLastWriteTimeUtc(Path.Combine(directory, output), now);
-            }
-
-            File.SetLastWriteTimeUtc(manifestPath, now);
-
+            // Rewritten rather than touched: the file system stamps a write with its own (coarse) clock, the same
+            // one every other artifact gets, whereas DateTime.UtcNow can run milliseconds ahead of it and would
+            // make this manifest look newer than the outputs written after it.
+            manifest.Write(manifestPath);
             reporter.StageUpToDate(stage.Name);
             return false;
         }

@@ -43,6 +43,7 @@ internal static class QuantizationSectionReader
         var settings = TrainingSectionReader.ReadSettings(reader, diagnostics, rootSpan, SpecDefaults.QatEpochs, SpecDefaults.QatLearningRate);
         var warmup = reader?.Integer("activation_warmup_epochs", SpecDefaults.ActivationWarmupEpochs, 0, 1000) ?? SpecDefaults.ActivationWarmupEpochs;
         var momentum = reader?.Number("range_momentum", SpecDefaults.RangeMomentum, 0, 0.9999) ?? SpecDefaults.RangeMomentum;
+        var quantile = reader?.Number("range_quantile", SpecDefaults.RangeQuantile, 0.5, 1) ?? SpecDefaults.RangeQuantile;
         if (reader is not null && warmup >= settings.Epochs && reader.Has("activation_warmup_epochs"))
         {
             diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("activation_warmup_epochs"),
@@ -50,6 +51,6 @@ internal static class QuantizationSectionReader
         }
 
         reader?.RejectUnknownKeys(SpecKeys.Qat);
-        return new QatSpec(settings, warmup, momentum, reader?.Span ?? rootSpan);
+        return new QatSpec(settings, warmup, momentum, quantile, reader?.Span ?? rootSpan);
     }
 }

@@ -25,4 +25,4 @@ public sealed record PrecisionSpec(
     SourceSpan Location);
 
 /// <summary>The <c>qat:</c> section: quantization-aware fine-tuning, starting from the float weights.</summary>
-public sealed record QatSpec(TrainingSpec Settings, int ActivationWarmupEpochs, double RangeMomentum, SourceSpan Location);
+public sealed record QatSpec(TrainingSpec Settings, int ActivationWarmupEpochs, double RangeMomentum, double RangeQuantile, SourceSpan Location);

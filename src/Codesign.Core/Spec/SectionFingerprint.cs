@@ -105,6 +105,8 @@ public static class SectionFingerprint
             writer.WriteNumber("activation_warmup_epochs", qat.ActivationWarmupEpochs);
             writer.WritePropertyName("range_momentum");
             writer.WriteRawValue(Number(qat.RangeMomentum));
+            writer.WritePropertyName("range_quantile");
+            writer.WriteRawValue(Number(qat.RangeQuantile));
         });
     }
 

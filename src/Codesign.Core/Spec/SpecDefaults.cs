@@ -27,4 +27,7 @@ public static class SpecDefaults
     public const double QatLearningRate = 0.0005;
     public const int ActivationWarmupEpochs = 1;
     public const double RangeMomentum = 0.95;
+
+    /// <summary>Activation ranges follow this quantile of each batch's magnitudes, not its maximum.</summary>
+    public const double RangeQuantile = 0.999;
 }

@@ -20,7 +20,7 @@ public static class SpecKeys
         ["batches", "batch_size", "seed", "trace_tolerance", "min_probes", "max_probes", "eigen_tolerance", "max_iterations"];
     public static readonly IReadOnlyList<string> Allocation = ["widths", "activation_bits", "activation_extra_bits", "budgets"];
     public static readonly IReadOnlyList<string> Budget = ["cost", "fraction", "limit"];
-    public static readonly IReadOnlyList<string> Qat = [.. Training, "activation_warmup_epochs", "range_momentum"];
+    public static readonly IReadOnlyList<string> Qat = [.. Training, "activation_warmup_epochs", "range_momentum", "range_quantile"];
 
     /// <summary>Keys that only the jet generator reads.</summary>
     public static readonly IReadOnlyList<string> GeneratorOnly = ["samples", "seed", "class_mix"];

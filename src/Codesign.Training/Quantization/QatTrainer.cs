@@ -47,7 +47,7 @@ public static class QatTrainer
             torch.set_num_threads(qat.Settings.Threads);
             torch.manual_seed(unchecked((long)qat.Settings.Seed));
             var inputFormat = FixedPointFormat.SignedForRange(MaxAbs(train.Features), plan.InputBits);
-            using var network = new QuantizedMlp(model, plan, QuantizedMlp.FoldLayers(model, floatWeights), inputFormat, qat.RangeMomentum);
+            using var network = new QuantizedMlp(model, plan, QuantizedMlp.FoldLayers(model, floatWeights), inputFormat, qat.RangeMomentum, qat.RangeQuantile);
             using (var features = torch.tensor(train.Features, [train.RowCount, train.FeatureCount]).clone())
             {
                 network.CalibrateRanges(features);

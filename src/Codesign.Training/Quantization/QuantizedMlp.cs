@@ -22,8 +22,9 @@ public sealed class QuantizedMlp : nn.Module<Tensor, Tensor>
     private readonly List<Parameter> weights = [];
     private readonly List<Parameter> biases = [];
     private readonly ActivationRange[] ranges;
+    private readonly double rangeQuantile;
 
-    public QuantizedMlp(ModelSpec spec, QuantizationPlan plan, IReadOnlyList<(float[] Weight, float[] Bias)> foldedLayers, FixedPointFormat inputFormat, double rangeMomentum)
+    public QuantizedMlp(ModelSpec spec, QuantizationPlan plan, IReadOnlyList<(float[] Weight, float[] Bias)> foldedLayers, FixedPointFormat inputFormat, double rangeMomentum, double rangeQuantile = 1.0)
         : base("qmlp")
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -46,6 +47,7 @@ public sealed class QuantizedMlp : nn.Module<Tensor, Tensor>
         }
 
         ranges = spec.Layers.Select(_ => new ActivationRange(rangeMomentum)).ToArray();
+        this.rangeQuantile = rangeQuantile;
     }
 
     /// <summary>While true, training batches move the activation ranges; then they are frozen.</summary>
@@ -70,7 +72,7 @@ public sealed class QuantizedMlp : nn.Module<Tensor, Tensor>
 
             if (training && TrackRanges)
             {
-                ranges[i].Observe(y.detach().abs().max().item<float>());
+                ranges[i].Observe(HighQuantile(y));
             }
 
             xFormat = OutputFormat(i);
@@ -78,6 +80,22 @@ public sealed class QuantizedMlp : nn.Module<Tensor, Tensor>
         }
 
         return x;
+    }
+
+    /// <summary>
+    /// The batch's activation magnitude at <see cref="rangeQuantile"/>: a quantile below 1 lets the rare extreme
+    /// activation saturate instead of costing every other one an integer bit of resolution.
+    /// </summary>
+    private double HighQuantile(Tensor y)
+    {
+        using var flat = y.detach().abs().flatten();
+        var k = Math.Clamp((long)Math.Ceiling(rangeQuantile * flat.shape[0]), 1, flat.shape[0]);
+        var (values, indices) = flat.kthvalue(k, 0, false);
+        using (values)
+        using (indices)
+        {
+            return values.item<float>();
+        }
     }
 
     /// <summary>Runs the ranges over data without training, so the first epoch starts from measured formats.</summary>

@@ -12,15 +12,15 @@ public sealed class QatTrainerTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static QatSpec Qat(int epochs = 3) => new(TrainingFixtures.Training(epochs: epochs, learningRate: 0.005), 1, 0.9, default);
+    private static QatSpec Qat(int epochs = 3) => new(TrainingFixtures.Training(epochs: epochs, learningRate: 0.005), 1, 0.9, 0.999, default);
 
-    private static QatResult TrainQuantized(int weightBits, ModelSpec? model = null)
+    private static QatResult TrainQuantized(int weightBits, ModelSpec? model = null, double rangeQuantile = 0.999)
     {
         model ??= TrainingFixtures.Model();
         var floatResult = FloatTrainer.Train(model, TrainingFixtures.Training(epochs: 6), TrainingFixtures.Blobs(900, 1), TrainingFixtures.Blobs(90, 2),
             TrainingFixtures.Blobs(300, 3), TrainingFixtures.Classes);
         var plan = QuantizationPlan.Uniform(model.Layers.Count, weightBits, weightBits + 3, 12, 16);
-        return QatTrainer.Train(model, Qat(), plan, floatResult.Weights, TrainingFixtures.Blobs(900, 1), TrainingFixtures.Blobs(90, 2),
+        return QatTrainer.Train(model, Qat() with { RangeQuantile = rangeQuantile }, plan, floatResult.Weights, TrainingFixtures.Blobs(900, 1), TrainingFixtures.Blobs(90, 2),
             TrainingFixtures.Blobs(300, 3), TrainingFixtures.Classes);
     }
 
@@ -101,5 +101,14 @@ public sealed class QatTrainerTests : IDisposable
 
         Assert.True(three <= eight + 0.02, $"3-bit {three} vs 8-bit {eight}");
         Assert.InRange(three, 0.5, 1.0);
+    }
+
+    [Fact]
+    public void A_range_quantile_below_one_never_widens_an_activation_format()
+    {
+        var maximum = TrainQuantized(6, rangeQuantile: 1.0).Model.Layers[0].OutputFormat;
+        var median = TrainQuantized(6, rangeQuantile: 0.5).Model.Layers[0].OutputFormat;
+
+        Assert.True(median.IntegerBits < maximum.IntegerBits, $"{median} vs {maximum}");
     }
 }

@@ -35,8 +35,7 @@ public static class FloatTrainer
             torch.manual_seed(unchecked((long)training.Seed));
             using var network = new MlpNetwork(model);
             var history = SupervisedLoop.Run(network, training, train, validation, classNames, progress, cancellation);
-            var testMetrics = ClassificationMetrics.Compute(Predict(network, test), test.Labels, classNames);
-            var validationMetrics = validation is { RowCount: > 0 } ? ClassificationMetrics.Compute(Predict(network, validation), validation.Labels, classNames) : null;
+            var (_, testMetrics, validationMetrics) = SupervisedLoop.Evaluate(network, test, validation, classNames);
             var weights = network.NamedState()
                 .Select(entry => new NamedTensor(entry.Name, entry.Tensor.shape.Select(d => (int)d).ToArray(), entry.Tensor.detach().contiguous().data<float>().ToArray()))
                 .ToList();

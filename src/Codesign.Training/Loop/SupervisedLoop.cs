@@ -65,6 +65,18 @@ internal static class SupervisedLoop
         return history;
     }
 
+    /// <summary>The final scores: test outputs and metrics, and validation metrics when there is a validation split.</summary>
+    public static (float[] TestScores, ClassificationMetrics Test, ClassificationMetrics? Validation) Evaluate(
+        nn.Module<Tensor, Tensor> network, DatasetSplit test, DatasetSplit? validation, IReadOnlyList<string> classNames)
+    {
+        var outputs = classNames.Count;
+        var testScores = Predict(network, test, outputs);
+        var validationMetrics = validation is { RowCount: > 0 }
+            ? ClassificationMetrics.Compute(Predict(network, validation, outputs), validation.Labels, classNames)
+            : null;
+        return (testScores, ClassificationMetrics.Compute(testScores, test.Labels, classNames), validationMetrics);
+    }
+
     /// <summary>Outputs for every row, row-major (rows x outputs), in evaluation mode.</summary>
     public static float[] Predict(nn.Module<Tensor, Tensor> network, DatasetSplit samples, int outputs)
     {

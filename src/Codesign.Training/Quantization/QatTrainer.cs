@@ -56,12 +56,7 @@ public static class QatTrainer
             var history = SupervisedLoop.Run(network, qat.Settings, train, validation, classNames, progress, cancellation,
                 beforeEpoch: epoch => FreezeAfterWarmup(network, epoch, qat.ActivationWarmupEpochs));
             FreezeAfterWarmup(network, qat.Settings.Epochs, qat.ActivationWarmupEpochs);
-            var outputs = model.Outputs;
-            var testScores = SupervisedLoop.Predict(network, test, outputs);
-            var testMetrics = ClassificationMetrics.Compute(testScores, test.Labels, classNames);
-            var validationMetrics = validation is { RowCount: > 0 }
-                ? ClassificationMetrics.Compute(SupervisedLoop.Predict(network, validation, outputs), validation.Labels, classNames)
-                : null;
+            var (testScores, testMetrics, validationMetrics) = SupervisedLoop.Evaluate(network, test, validation, classNames);
             return new QatResult(network.Snapshot(), history, testMetrics, validationMetrics, testScores);
         }
     }

@@ -8,8 +8,7 @@ namespace Codesign.Training.Tests;
 public class FloatTrainerTests
 {
     private static FloatTrainingResult Train(TrainingSpec training, ModelSpec? model = null, DatasetSplit? train = null) =>
-        FloatTrainer.Train(model ?? TrainingFixtures.Model(), training, train ?? TrainingFixtures.Blobs(600, 1), TrainingFixtures.Blobs(90, 2),
-            TrainingFixtures.Blobs(300, 3), TrainingFixtures.Classes);
+        FloatTrainer.Train(model ?? TrainingFixtures.Model(), training, TrainingFixtures.Data(600, train));
 
     [Fact]
     public void Same_spec_and_seed_give_bit_identical_weights()
@@ -58,8 +57,7 @@ public class FloatTrainerTests
     public void Training_learns_the_blobs_and_reports_every_epoch()
     {
         var reports = new List<EpochReport>();
-        var result = FloatTrainer.Train(TrainingFixtures.Model(), TrainingFixtures.Training(epochs: 8), TrainingFixtures.Blobs(900, 1),
-            TrainingFixtures.Blobs(90, 2), TrainingFixtures.Blobs(300, 3), TrainingFixtures.Classes, reports.Add);
+        var result = FloatTrainer.Train(TrainingFixtures.Model(), TrainingFixtures.Training(epochs: 8), TrainingFixtures.Data(), reports.Add);
 
         Assert.Equal(Enumerable.Range(1, 8), reports.Select(r => r.Epoch));
         Assert.True(reports[^1].TrainLoss < reports[0].TrainLoss);

@@ -20,6 +20,10 @@ internal static class TrainingFixtures
         epochs, 32, optimizer, learningRate, 0.9, 0, new ScheduleSpec(ScheduleKind.Constant, 10, 0.1), seed, LossKind.CrossEntropy, 1,
         new SourceSpan("/specs/spec.yaml", 20, 1));
 
+    /// <summary>Blobs split as the tests use them: 900 (or <paramref name="trainRows"/>) train, 90 validation, 300 test rows.</summary>
+    public static Dataset Data(int trainRows = 900, DatasetSplit? train = null) =>
+        new(["f0", "f1", "f2", "f3"], Classes, train ?? Blobs(trainRows, 1), Blobs(90, 2), Blobs(300, 3));
+
     /// <summary>Three blobs that a small network separates well but not trivially.</summary>
     public static DatasetSplit Blobs(int rows, int seed, float scale = 1f)
     {

@@ -52,7 +52,7 @@ internal sealed class QatStage : IStage
             ? MixedPlan(AllocationReport.Read(paths.AllocationFile), precision)
             : QuantizationPlan.Uniform(spec.Model.Layers.Count, precision.WeightBits, precision.ActivationBits, precision.InputBits, precision.OutputBits);
         var result = reporter.Training(spec.Qat.Settings.Epochs, progress => QatTrainer.Train(
-            spec.Model, spec.Qat, plan, floatWeights, dataset.Train, dataset.Validation, dataset.Test, dataset.ClassNames, progress, cancellation));
+            spec.Model, spec.Qat, plan, floatWeights, dataset, progress, cancellation));
 
         QuantizedModelFile.Write(paths.QuantizedModelFile, result.Model);
         var floatNetwork = FloatModel.Predict(spec.Model, floatWeights, dataset.Test);

@@ -77,7 +77,7 @@ internal sealed class SweepStage(IReadOnlyList<double> budgets) : IStage
         {
             cancellation.ThrowIfCancellationRequested();
             var plan = new QuantizationPlan(precision.InputBits, widths.Select(w => new LayerPrecision(w, activations.OutputBits(w))).ToList(), precision.OutputBits);
-            var result = QatTrainer.Train(spec.Model, spec.Qat, plan, floatWeights, dataset.Train, dataset.Validation, dataset.Test, dataset.ClassNames, cancellation: cancellation);
+            var result = QatTrainer.Train(spec.Model, spec.Qat, plan, floatWeights, dataset, cancellation: cancellation);
             var cost = AllocationSetup.Cost(bops, layers, widths, activations);
             points.Add(new SweepPoint(name, mixed, widths, cost, cost / uniform8, result.Test.Accuracy));
             reporter.Info(string.Create(CultureInfo.InvariantCulture,

@@ -29,15 +29,7 @@ internal sealed class TrainStage : IStage
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
         var dataset = DatasetFile.Read(paths.DatasetFile);
-        var result = reporter.Training(spec.Training.Epochs, progress => FloatTrainer.Train(
-            spec.Model,
-            spec.Training,
-            dataset.Train,
-            dataset.Validation,
-            dataset.Test,
-            dataset.ClassNames,
-            progress,
-            cancellation));
+        var result = reporter.Training(spec.Training.Epochs, progress => FloatTrainer.Train(spec.Model, spec.Training, dataset, progress, cancellation));
 
         TensorFile.Write(paths.FloatWeightsFile, result.Weights);
         MetricsReport.Write(paths.FloatMetricsFile, spec, result);

@@ -17,25 +17,20 @@ public static class FloatTrainer
     public static FloatTrainingResult Train(
         ModelSpec model,
         TrainingSpec training,
-        DatasetSplit train,
-        DatasetSplit? validation,
-        DatasetSplit test,
-        IReadOnlyList<string> classNames,
+        Dataset data,
         Action<EpochReport>? progress = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(training);
-        ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(test);
-        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentNullException.ThrowIfNull(data);
         lock (TorchProcessState.Gate)
         {
             torch.set_num_threads(training.Threads);
             torch.manual_seed(unchecked((long)training.Seed));
             using var network = new MlpNetwork(model);
-            var history = SupervisedLoop.Run(network, training, train, validation, classNames, progress, cancellation);
-            var (_, testMetrics, validationMetrics) = SupervisedLoop.Evaluate(network, test, validation, classNames);
+            var history = SupervisedLoop.Run(network, training, data, progress, cancellation);
+            var (_, testMetrics, validationMetrics) = SupervisedLoop.Evaluate(network, data);
             var weights = network.NamedState()
                 .Select(entry => new NamedTensor(entry.Name, entry.Tensor.shape.Select(d => (int)d).ToArray(), entry.Tensor.detach().contiguous().data<float>().ToArray()))
                 .ToList();

@@ -19,13 +19,12 @@ internal static class SupervisedLoop
     public static List<EpochReport> Run(
         nn.Module<Tensor, Tensor> network,
         TrainingSpec training,
-        DatasetSplit train,
-        DatasetSplit? validation,
-        IReadOnlyList<string> classNames,
+        Dataset data,
         Action<EpochReport>? progress,
         CancellationToken cancellation,
         Action<int>? beforeEpoch = null)
     {
+        var (train, validation, classNames) = (data.Train, data.Validation, data.ClassNames);
         using var shuffle = new Generator(training.Seed);
         using var optimizer = CreateOptimizer(network, training);
         using var features = torch.tensor(train.Features, [train.RowCount, train.FeatureCount]).clone();
@@ -52,8 +51,8 @@ internal static class SupervisedLoop
             double? validationAccuracy = null;
             if (validation is { RowCount: > 0 })
             {
-                var scores = Predict(network, validation, classNames.Count);
-                validationLoss = CrossEntropy(scores, validation.Labels, classNames.Count);
+                var scores = Predict(network, validation, classNames.Length);
+                validationLoss = CrossEntropy(scores, validation.Labels, classNames.Length);
                 validationAccuracy = ClassificationMetrics.Compute(scores, validation.Labels, classNames).Accuracy;
             }
 
@@ -66,10 +65,10 @@ internal static class SupervisedLoop
     }
 
     /// <summary>The final scores: test outputs and metrics, and validation metrics when there is a validation split.</summary>
-    public static (float[] TestScores, ClassificationMetrics Test, ClassificationMetrics? Validation) Evaluate(
-        nn.Module<Tensor, Tensor> network, DatasetSplit test, DatasetSplit? validation, IReadOnlyList<string> classNames)
+    public static (float[] TestScores, ClassificationMetrics Test, ClassificationMetrics? Validation) Evaluate(nn.Module<Tensor, Tensor> network, Dataset data)
     {
-        var outputs = classNames.Count;
+        var (test, validation, classNames) = (data.Test, data.Validation, data.ClassNames);
+        var outputs = classNames.Length;
         var testScores = Predict(network, test, outputs);
         var validationMetrics = validation is { RowCount: > 0 }
             ? ClassificationMetrics.Compute(Predict(network, validation, outputs), validation.Labels, classNames)

@@ -29,19 +29,15 @@ public static class QatTrainer
         QatSpec qat,
         QuantizationPlan plan,
         IReadOnlyList<NamedTensor> floatWeights,
-        DatasetSplit train,
-        DatasetSplit? validation,
-        DatasetSplit test,
-        IReadOnlyList<string> classNames,
+        Dataset data,
         Action<EpochReport>? progress = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(qat);
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(test);
-        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentNullException.ThrowIfNull(data);
+        var train = data.Train;
         lock (TorchProcessState.Gate)
         {
             torch.set_num_threads(qat.Settings.Threads);
@@ -53,10 +49,10 @@ public static class QatTrainer
                 network.CalibrateRanges(features);
             }
 
-            var history = SupervisedLoop.Run(network, qat.Settings, train, validation, classNames, progress, cancellation,
+            var history = SupervisedLoop.Run(network, qat.Settings, data, progress, cancellation,
                 beforeEpoch: epoch => FreezeAfterWarmup(network, epoch, qat.ActivationWarmupEpochs));
             FreezeAfterWarmup(network, qat.Settings.Epochs, qat.ActivationWarmupEpochs);
-            var (testScores, testMetrics, validationMetrics) = SupervisedLoop.Evaluate(network, test, validation, classNames);
+            var (testScores, testMetrics, validationMetrics) = SupervisedLoop.Evaluate(network, data);
             return new QatResult(network.Snapshot(), history, testMetrics, validationMetrics, testScores);
         }
     }

@@ -17,11 +17,9 @@ public sealed class QatTrainerTests : IDisposable
     private static QatResult TrainQuantized(int weightBits, ModelSpec? model = null, double rangeQuantile = 0.999)
     {
         model ??= TrainingFixtures.Model();
-        var floatResult = FloatTrainer.Train(model, TrainingFixtures.Training(epochs: 6), TrainingFixtures.Blobs(900, 1), TrainingFixtures.Blobs(90, 2),
-            TrainingFixtures.Blobs(300, 3), TrainingFixtures.Classes);
+        var floatResult = FloatTrainer.Train(model, TrainingFixtures.Training(epochs: 6), TrainingFixtures.Data());
         var plan = QuantizationPlan.Uniform(model.Layers.Count, weightBits, weightBits + 3, 12, 16);
-        return QatTrainer.Train(model, Qat() with { RangeQuantile = rangeQuantile }, plan, floatResult.Weights, TrainingFixtures.Blobs(900, 1), TrainingFixtures.Blobs(90, 2),
-            TrainingFixtures.Blobs(300, 3), TrainingFixtures.Classes);
+        return QatTrainer.Train(model, Qat() with { RangeQuantile = rangeQuantile }, plan, floatResult.Weights, TrainingFixtures.Data());
     }
 
     [Fact]

@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-# Debian packages the tests use (none beyond the .NET SDK yet; the HLS C-simulation will add g++).
-required_packages=(ca-certificates)
+# Debian packages the tests use: python3-onnx runs onnx.checker on every QONNX file we write.
+required_packages=(ca-certificates python3-onnx)
 
 missing=()
 for package in "${required_packages[@]}"; do

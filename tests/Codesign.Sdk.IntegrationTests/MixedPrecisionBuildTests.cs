@@ -25,16 +25,19 @@ public sealed class MixedPrecisionBuildTests : IDisposable
         var result = project.Build();
 
         result.AssertSucceeded();
-        foreach (var stage in new[] { "train", "hessian", "allocate", "qat" })
+        foreach (var stage in new[] { "train", "hessian", "allocate", "qat", "export" })
         {
             Assert.True(result.StageRan(stage), stage + "\n" + result.Output);
         }
 
         Assert.True(File.Exists(Qat("model.json")));
         Assert.True(File.Exists(Qat("roc.png")));
+        Assert.True(File.Exists(Path.Combine(project.OutputDirectory, "qonnx", "small.onnx")));
         Assert.True(File.Exists(Path.Combine(project.WorkDirectory, "hessian", "hessian.png")));
         Assert.Contains("\"float_test\"", File.ReadAllText(Qat("metrics.json")), StringComparison.Ordinal);
-        Assert.True(project.Build().TargetSkipped("CodesignQat"));
+        var again = project.Build();
+        Assert.True(again.TargetSkipped("CodesignQat"), again.Output);
+        Assert.True(again.TargetSkipped("CodesignExportQonnx"), again.Output);
     }
 
     [Fact]

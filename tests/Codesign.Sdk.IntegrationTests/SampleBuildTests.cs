@@ -12,7 +12,7 @@ public class SampleBuildTests
 
         result.AssertSucceeded();
         var deliverables = Path.Combine(RepositoryLayout.Root, "samples", "JetTagger", "bin", RepositoryLayout.Configuration, "net10.0", "codesign", "jet_tagger");
-        foreach (var file in new[] { "float/weights.bin", "float/metrics.json", "qat/model.json", "qat/metrics.json", "qat/roc.png" })
+        foreach (var file in new[] { "float/weights.bin", "float/metrics.json", "qat/model.json", "qat/metrics.json", "qat/roc.png", "qonnx/jet_tagger.onnx" })
         {
             Assert.True(File.Exists(Path.Combine(deliverables, file)), file + "\n" + result.Output);
         }

@@ -18,7 +18,8 @@ internal static class CommandLine
         root.Subcommands.Add(StageCommand("train", "Train the float model (prepares the data first if needed).", [Stages.Prepare, Stages.Train], reporterFactory, output));
         root.Subcommands.Add(StageCommand("hessian", "Per-layer Hessian trace and top eigenvalue of the float model (mixed precision).", [Stages.Prepare, Stages.Train, Stages.Hessian], reporterFactory, output));
         root.Subcommands.Add(StageCommand("allocate", "Choose each layer's width under the budgets with CP-SAT (mixed precision).", [Stages.Prepare, Stages.Train, Stages.Hessian, Stages.Allocate], reporterFactory, output));
-        root.Subcommands.Add(StageCommand("qat", "Quantization-aware training for the spec's precision (runs the earlier stages first if needed).", Stages.InOrder, reporterFactory, output));
+        root.Subcommands.Add(StageCommand("qat", "Quantization-aware training for the spec's precision (runs the earlier stages first if needed).", [Stages.Prepare, Stages.Train, Stages.Hessian, Stages.Allocate, Stages.Qat], reporterFactory, output));
+        root.Subcommands.Add(StageCommand("export", "Write the quantized model as QONNX (runs the earlier stages first if needed).", Stages.InOrder, reporterFactory, output));
         root.Subcommands.Add(StageCommand("build", "Run every stage in order, skipping the ones that are up to date.", Stages.InOrder, reporterFactory, output));
         root.Subcommands.Add(SweepCommand(reporterFactory, output));
         root.Subcommands.Add(DataCommand.Create(consoleFactory, output));

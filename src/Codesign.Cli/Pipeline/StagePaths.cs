@@ -50,6 +50,10 @@ public sealed record StagePaths(string WorkDirectory, string OutputDirectory)
 
     public string QatRocPlot => Path.Combine(QatDirectory, "roc.png");
 
+    public string QonnxDirectory => Path.Combine(OutputDirectory, "qonnx");
+
+    public string QonnxFile(string modelName) => Path.Combine(QonnxDirectory, $"{modelName}.onnx");
+
     public static string ManifestIn(string directory) => Path.Combine(directory, "manifest.json");
 
     public static StagePaths ForSpec(string specPath, string? workDirectory, string? outputDirectory)

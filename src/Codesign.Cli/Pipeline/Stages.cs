@@ -8,6 +8,7 @@ internal static class Stages
     public static readonly IStage Hessian = new HessianStage();
     public static readonly IStage Allocate = new AllocateStage();
     public static readonly IStage Qat = new QatStage();
+    public static readonly IStage Export = new ExportStage();
 
-    public static IReadOnlyList<IStage> InOrder { get; } = [Prepare, Train, Hessian, Allocate, Qat];
+    public static IReadOnlyList<IStage> InOrder { get; } = [Prepare, Train, Hessian, Allocate, Qat, Export];
 }

@@ -28,7 +28,7 @@ internal static class MetricsReport
     }
 
     /// <summary>The quantized model's metrics with the float model's beside them, as users compare the two.</summary>
-    public static void WriteQuantized(string path, CodesignSpec spec, QatResult result, string floatMetricsPath)
+    public static void WriteQuantized(string path, CodesignSpec spec, QatResult result, string floatMetricsPath, IntegerFidelity fidelity)
     {
         var floatMetrics = JsonNode.Parse(File.ReadAllText(floatMetricsPath))!["test"]!.DeepClone();
         var quantizedAccuracy = result.Test.Accuracy;
@@ -41,6 +41,13 @@ internal static class MetricsReport
             ["validation"] = result.Validation is null ? null : Describe(result.Validation),
             ["float_test"] = floatMetrics,
             ["accuracy_drop"] = floatAccuracy - quantizedAccuracy,
+            ["integer_executor"] = new JsonObject
+            {
+                ["samples"] = fidelity.Samples,
+                ["argmax_agreement"] = fidelity.ArgmaxAgreement,
+                ["identical_outputs"] = fidelity.IdenticalOutputs,
+                ["max_difference_lsb"] = fidelity.MaxDifferenceLsb,
+            },
             ["final_train_loss"] = result.History[^1].TrainLoss,
         };
         AtomicFile.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");

@@ -55,8 +55,10 @@ internal sealed class QatStage : IStage
             spec.Model, spec.Qat, plan, floatWeights, dataset, progress, cancellation));
 
         QuantizedModelFile.Write(paths.QuantizedModelFile, result.Model);
+        var fidelity = IntegerFidelity.Check(result.Model, dataset.Test, result.TestScores);
+        reporter.Info(fidelity.Describe());
         var floatNetwork = FloatModel.Predict(spec.Model, floatWeights, dataset.Test);
-        MetricsReport.WriteQuantized(paths.QatMetricsFile, spec, result, paths.FloatMetricsFile);
+        MetricsReport.WriteQuantized(paths.QatMetricsFile, spec, result, paths.FloatMetricsFile, fidelity);
         AtomicFile.WriteAllText(paths.QatHistoryFile, MetricsReport.History(result.History));
         RocPlot.Write(paths.QatRocPlot, dataset.ClassNames, dataset.Test.Labels, [("quantized", result.TestScores), ("float", floatNetwork)]);
         reporter.Info(string.Create(CultureInfo.InvariantCulture,

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Codesign.Core.Quantized;
+using Codesign.Data;
+using Codesign.Qonnx;
+using Codesign.Training.Metrics;
+
+namespace Codesign.Cli.Pipeline;
+
+/// <summary>
+/// Every QAT run checks itself: the integer reference executor runs the exported model on the whole test split and
+/// is compared with the fake-quantized TorchSharp outputs, so a fidelity regression shows in every build's metrics.
+/// </summary>
+internal sealed record IntegerFidelity(int Samples, int ArgmaxAgreement, int IdenticalOutputs, double MaxDifferenceLsb)
+{
+    public static IntegerFidelity Check(QuantizedModel model, DatasetSplit test, float[] trainedScores)
+    {
+        var executor = IntegerExecutor.Run(model, test.Features, test.RowCount);
+        var classes = model.Layers[^1].Units;
+        var lsb = model.OutputFormat.Lsb;
+        var agreeing = 0;
+        var identical = 0;
+        double worst = 0;
+        for (var row = 0; row < test.RowCount; row++)
+        {
+            var exact = executor.AsSpan(row * classes, classes);
+            var trained = trainedScores.AsSpan(row * classes, classes);
+            agreeing += ClassificationMetrics.ArgMax(exact) == ClassificationMetrics.ArgMax(trained) ? 1 : 0;
+            identical += exact.SequenceEqual(trained) ? 1 : 0;
+            for (var c = 0; c < classes; c++)
+            {
+                worst = Math.Max(worst, Math.Abs(exact[c] - trained[c]) / lsb);
+            }
+        }
+
+        return new IntegerFidelity(test.RowCount, agreeing, identical, worst);
+    }
+
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"qat: integer executor vs trained model on {Samples} test samples: identical outputs {IdenticalOutputs}, same class {ArgmaxAgreement}, largest difference {MaxDifferenceLsb} LSB");
+}

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using Codesign.Core.Graph;
 using Codesign.Core.Numerics;
 using Codesign.Core.Quantized;
 using Codesign.Core.Spec;
@@ -29,7 +30,7 @@ public sealed class QonnxWriterTests
         new QuantizedLayer("dense_2", 2, 2, Activation.None, Weight2, Weights2, Bias2, Biases2, Output2),
     ]);
 
-    private static ModelProto WriteAndParse() => ModelProto.Parser.ParseFrom(QonnxWriter.Write(SmallModel(), "small_mlp"));
+    private static ModelProto WriteAndParse() => ModelProto.Parser.ParseFrom(QonnxWriter.Write(QuantizedModelGraph.Build(SmallModel(), "small_mlp")));
 
     [Fact]
     public void Model_header_has_ir_version_producer_and_both_opsets()
@@ -146,15 +147,15 @@ public sealed class QonnxWriterTests
     [Fact]
     public void Two_writes_give_identical_bytes_and_the_file_matches()
     {
-        var first = QonnxWriter.Write(SmallModel(), "small_mlp");
-        var second = QonnxWriter.Write(SmallModel(), "small_mlp");
+        var first = QonnxWriter.Write(QuantizedModelGraph.Build(SmallModel(), "small_mlp"));
+        var second = QonnxWriter.Write(QuantizedModelGraph.Build(SmallModel(), "small_mlp"));
         Assert.Equal(first, second);
 
         var directory = Directory.CreateTempSubdirectory("qonnx-writer-");
         try
         {
             var path = Path.Combine(directory.FullName, "model.onnx");
-            QonnxWriter.Write(SmallModel(), "small_mlp", path);
+            QonnxWriter.Write(QuantizedModelGraph.Build(SmallModel(), "small_mlp"), path);
             Assert.Equal(first, File.ReadAllBytes(path));
         }
         finally
@@ -168,9 +169,9 @@ public sealed class QonnxWriterTests
     {
         var model = SmallModel();
         var layer = model.Layers[0] with { Weights = [0.5f, -0.25f, 0.3f, -1f, 0.125f, 0f] };
-        Assert.Throws<ArgumentException>(() => QonnxWriter.Write(new QuantizedModel(InputFormat, [layer, model.Layers[1]]), "bad"));
+        Assert.Throws<InvalidGraphException>(() => QuantizedModelGraph.Build(new QuantizedModel(InputFormat, [layer, model.Layers[1]]), "bad"));
         var mismatched = model.Layers[1] with { Inputs = 3 };
-        Assert.Throws<ArgumentException>(() => QonnxWriter.Write(new QuantizedModel(InputFormat, [model.Layers[0], mismatched]), "bad"));
+        Assert.Throws<InvalidGraphException>(() => QuantizedModelGraph.Build(new QuantizedModel(InputFormat, [model.Layers[0], mismatched]), "bad"));
     }
 
     [Fact]
@@ -186,7 +187,7 @@ public sealed class QonnxWriterTests
         try
         {
             var path = Path.Combine(directory.FullName, "small_mlp.onnx");
-            QonnxWriter.Write(SmallModel(), "small_mlp", path);
+            QonnxWriter.Write(QuantizedModelGraph.Build(SmallModel(), "small_mlp"), path);
             var keep = Environment.GetEnvironmentVariable("CODESIGN_QONNX_KEEP");
             if (!string.IsNullOrEmpty(keep))
             {

@@ -1,4 +1,5 @@
 using Codesign.Core.Artifacts;
+using Codesign.Core.Graph;
 using Codesign.Core.Quantized;
 using Codesign.Core.Spec;
 using Codesign.Qonnx;
@@ -26,7 +27,7 @@ internal sealed class ExportStage : IStage
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
         var path = paths.QonnxFile(spec.Name);
-        QonnxWriter.Write(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name, path);
+        QonnxWriter.Write(QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name), path);
         reporter.Info($"export: wrote {path}");
         return [path];
     }

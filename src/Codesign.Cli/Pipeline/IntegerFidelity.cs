@@ -1,7 +1,8 @@
 using System.Globalization;
 using Codesign.Core.Quantized;
 using Codesign.Data;
-using Codesign.Qonnx;
+using Codesign.Core.Graph;
+using Codesign.Qonnx.Execution;
 using Codesign.Training.Metrics;
 
 namespace Codesign.Cli.Pipeline;
@@ -14,7 +15,7 @@ internal sealed record IntegerFidelity(int Samples, int ArgmaxAgreement, int Ide
 {
     public static IntegerFidelity Check(QuantizedModel model, DatasetSplit test, float[] trainedScores)
     {
-        var executor = IntegerExecutor.Run(model, test.Features, test.RowCount);
+        var executor = GraphExecutor.Run(QuantizedModelGraph.Build(model, "fidelity"), test.Features, test.RowCount);
         var classes = model.Layers[^1].Units;
         var lsb = model.OutputFormat.Lsb;
         var agreeing = 0;

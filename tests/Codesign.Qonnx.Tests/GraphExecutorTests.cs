@@ -1,11 +1,12 @@
+using Codesign.Core.Graph;
 using Codesign.Core.Numerics;
 using Codesign.Core.Quantized;
 using Codesign.Core.Spec;
-using Codesign.Qonnx;
+using Codesign.Qonnx.Execution;
 
 namespace Codesign.Qonnx.Tests;
 
-public class IntegerExecutorTests
+public class GraphExecutorTests
 {
     [Theory]
     [InlineData(5, 1, 2)]    // 2.5 -> 2 (tie to even)
@@ -20,13 +21,13 @@ public class IntegerExecutorTests
     public void Requantize_rounds_half_to_even_then_saturates(long value, int droppedBits, long expected)
     {
         var target = new FixedPointFormat(true, 8, 8);
-        Assert.Equal(expected, IntegerExecutor.Requantize(value, droppedBits, target));
+        Assert.Equal(expected, FixedPointRequantizer.Requantize(value, droppedBits, target));
     }
 
     [Fact]
     public void Requantize_shifts_left_exactly_when_the_target_is_finer()
     {
-        Assert.Equal(12, IntegerExecutor.Requantize(3, 0, new FixedPointFormat(true, 8, 6)));
+        Assert.Equal(12, FixedPointRequantizer.Requantize(3, 0, new FixedPointFormat(true, 8, 6)));
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public class IntegerExecutorTests
         var rows = 5000;
         var features = Enumerable.Range(0, rows * 3).Select(_ => (float)((random.NextDouble() * 8) - 4)).ToArray();
 
-        var codes = IntegerExecutor.RunCodes(model, features, rows);
+        var codes = GraphExecutor.RunCodes(QuantizedModelGraph.Build(model, "small"), features, rows);
 
         for (var row = 0; row < rows; row++)
         {

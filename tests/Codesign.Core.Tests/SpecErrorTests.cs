@@ -33,7 +33,7 @@ public class SpecErrorTests
 
     [Fact]
     public void Unknown_top_level_section_is_an_error() =>
-        AssertError(SpecText.Minimal + "\nhls:\n  part: xcvu9p\n", DiagnosticCodes.UnknownKey, 8, 1, "unknown key 'hls'");
+        AssertError(SpecText.Minimal + "\nfirmware:\n  part: xcvu9p\n", DiagnosticCodes.UnknownKey, 8, 1, "unknown key 'firmware'");
 
     [Fact]
     public void Duplicate_key_is_reported_at_the_second_occurrence() =>

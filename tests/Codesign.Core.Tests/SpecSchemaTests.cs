@@ -27,6 +27,8 @@ public class SpecSchemaTests
         Assert.Equal(Sorted(SpecKeys.Hessian), Keys(Schema["properties"]!["hessian"]!));
         Assert.Equal(Sorted(SpecKeys.Allocation), Keys(Schema["properties"]!["allocation"]!));
         Assert.Equal(Sorted(SpecKeys.Budget), Keys(Schema["properties"]!["allocation"]!["properties"]!["budgets"]!["items"]!));
+        Assert.Equal(Sorted(SpecKeys.Hls), Keys(Schema["properties"]!["hls"]!));
+        Assert.Equal(Sorted(SpecKeys.HlsLayer), Keys(Schema["properties"]!["hls"]!["properties"]!["layers"]!["additionalProperties"]!));
     }
 
     [Fact]
@@ -41,5 +43,10 @@ public class SpecSchemaTests
         Assert.Equal(SpecDefaults.GeneratorSamples, (int)data["samples"]!["default"]!);
         Assert.Equal(SpecDefaults.TestFraction, (double)data["split"]!["properties"]!["test"]!["default"]!);
         Assert.Equal(SpecDefaults.ValidationFraction, (double)data["split"]!["properties"]!["validation"]!["default"]!);
+        var hls = Schema["properties"]!["hls"]!["properties"]!;
+        Assert.Equal(SpecDefaults.HlsPart, (string)hls["part"]!["default"]!);
+        Assert.Equal(SpecDefaults.HlsClockPeriodNs, (double)hls["clock_period"]!["default"]!);
+        Assert.Equal(SpecDefaults.CSimulationSamples, (int)hls["csim_samples"]!["default"]!);
+        Assert.Equal(SpecDefaults.SynthesisTimeoutMinutes, (int)hls["synthesis_timeout"]!["default"]!);
     }
 }

@@ -14,6 +14,7 @@ public sealed record CodesignSpec(
     QatSpec Qat,
     HessianSpec Hessian,
     AllocationSpec Allocation,
+    HlsSpec Hls,
     IReadOnlyDictionary<string, string> SectionHashes)
 {
     public string Directory => System.IO.Path.GetDirectoryName(Path)!;

@@ -90,6 +90,9 @@ public static class SectionFingerprint
     public static string Of(AllocationSpec allocation) =>
         Hash(writer => WriteRecord(writer, allocation with { Location = default, Budgets = allocation.Budgets.Select(b => b with { Location = default }).ToList() }));
 
+    public static string Of(HlsSpec hls) =>
+        Hash(writer => WriteRecord(writer, hls with { Location = default, LayerReuseFactors = new SortedDictionary<string, int>(hls.LayerReuseFactors.ToDictionary(), StringComparer.Ordinal) }));
+
     private static void WriteRecord<T>(Utf8JsonWriter writer, T value)
     {
         writer.WritePropertyName("value");

@@ -24,6 +24,12 @@ public static class SpecDefaults
     public const int InputBits = 16;
     public const int OutputBits = 16;
     public const int QatEpochs = 10;
+
+    /// <summary>The Virtex UltraScale+ part of hls4ml's examples and the CMS level-1 trigger studies.</summary>
+    public const string HlsPart = "xcvu13p-flga2577-2-e";
+    public const double HlsClockPeriodNs = 5;
+    public const int CSimulationSamples = 10_000;
+    public const int SynthesisTimeoutMinutes = 120;
     public const double QatLearningRate = 0.0005;
     public const int ActivationWarmupEpochs = 1;
     public const double RangeMomentum = 0.95;

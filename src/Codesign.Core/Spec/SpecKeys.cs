@@ -6,7 +6,7 @@ namespace Codesign.Core.Spec;
 /// </summary>
 public static class SpecKeys
 {
-    public static readonly IReadOnlyList<string> Root = ["name", "description", "metadata", "model", "data", "training", "precision", "qat", "hessian", "allocation"];
+    public static readonly IReadOnlyList<string> Root = ["name", "description", "metadata", "model", "data", "training", "precision", "qat", "hessian", "allocation", "hls"];
     public static readonly IReadOnlyList<string> Model = ["inputs", "layers"];
     public static readonly IReadOnlyList<string> Layer = ["name", "type", "units", "activation", "batch_norm"];
     public static readonly IReadOnlyList<string> Data =
@@ -21,6 +21,10 @@ public static class SpecKeys
     public static readonly IReadOnlyList<string> Allocation = ["widths", "activation_bits", "activation_extra_bits", "budgets"];
     public static readonly IReadOnlyList<string> Budget = ["cost", "fraction", "limit"];
     public static readonly IReadOnlyList<string> Qat = [.. Training, "activation_warmup_epochs", "range_momentum", "range_quantile"];
+
+    public static readonly IReadOnlyList<string> Hls =
+        ["project", "part", "clock_period", "io_type", "strategy", "reuse_factor", "layers", "output", "csim_samples", "vitis_hls", "synthesis", "synthesis_timeout"];
+    public static readonly IReadOnlyList<string> HlsLayer = ["reuse_factor"];
 
     /// <summary>Keys that only the jet generator reads.</summary>
     public static readonly IReadOnlyList<string> GeneratorOnly = ["samples", "seed", "class_mix"];

@@ -53,6 +53,7 @@ public static class SpecReader
         var qatReader = reader.Mapping("qat");
         var hessianReader = reader.Mapping("hessian");
         var allocationReader = reader.Mapping("allocation");
+        var hlsReader = reader.Mapping("hls");
         reader.RejectUnknownKeys(SpecKeys.Root);
 
         var data = DataSectionReader.Read(dataReader, diagnostics, System.IO.Path.GetDirectoryName(fullPath)!, reader.Span);
@@ -62,12 +63,18 @@ public static class SpecReader
         var qat = QuantizationSectionReader.ReadQat(qatReader, diagnostics, reader.Span);
         var hessian = MixedPrecisionSectionReader.ReadHessian(hessianReader, reader.Span);
         var allocation = MixedPrecisionSectionReader.ReadAllocation(allocationReader, reader.Span);
+        var hls = HlsSectionReader.Read(hlsReader, name, model, reader.Span);
         foreach (var (section, present) in new[] { ("hessian", hessianReader is not null), ("allocation", allocationReader is not null) })
         {
             if (present && precision?.Mode != PrecisionMode.Mixed)
             {
                 diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan(section), $"'{section}' is used only with 'precision: {{ mode: mixed }}'");
             }
+        }
+
+        if (hlsReader is not null && precision is null)
+        {
+            diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("hls"), "'hls' needs a 'precision' section: firmware is written from the quantized model");
         }
 
         if (qatReader is not null && precision is null)
@@ -86,8 +93,9 @@ public static class SpecReader
             ["qat"] = SectionFingerprint.Of(qat),
             ["hessian"] = SectionFingerprint.Of(hessian),
             ["allocation"] = SectionFingerprint.Of(allocation),
+            ["hls"] = SectionFingerprint.Of(hls),
         };
-        return new CodesignSpec(fullPath, name, model, data, training, precision, qat, hessian, allocation, hashes);
+        return new CodesignSpec(fullPath, name, model, data, training, precision, qat, hessian, allocation, hls, hashes);
     }
 
     private static MappingReader? RequiredSection(MappingReader root, string key, string what)

@@ -40,6 +40,9 @@ internal sealed class MappingReader
         return null;
     }
 
+    /// <summary>The keys of this mapping in file order.</summary>
+    public IEnumerable<string> Keys => node.Entries.Select(e => e.Key.Value);
+
     public bool Has(string key) => node.Entries.Any(e => e.Key.Value == key);
 
     public SourceSpan KeySpan(string key) => node.Entries.FirstOrDefault(e => e.Key.Value == key).Key?.Span ?? node.Span;

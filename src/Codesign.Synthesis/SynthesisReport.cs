@@ -96,6 +96,11 @@ public sealed record LatencySummary(
 /// <param name="Lut">Look-up tables.</param>
 /// <param name="Ff">Flip-flops (registers).</param>
 /// <param name="Dsp">DSP slices (<c>DSP48E</c> in Vivado HLS, <c>DSP</c> in Vitis HLS).</param>
-/// <param name="Bram18K">Block RAM in 18 Kb halves, the unit HLS counts in.</param>
+/// <param name="Bram18K">Block RAM in 18 Kb halves, the unit HLS counts in (<c>bram_18k</c> in JSON, after HLS's BRAM_18K).</param>
 /// <param name="Uram">UltraRAM blocks; null on parts (and tool versions) without URAM.</param>
-public sealed record ResourceCounts(long? Lut, long? Ff, long? Dsp, long? Bram18K, long? Uram);
+public sealed record ResourceCounts(
+    long? Lut,
+    long? Ff,
+    long? Dsp,
+    [property: JsonPropertyName("bram_18k")] long? Bram18K,
+    long? Uram);

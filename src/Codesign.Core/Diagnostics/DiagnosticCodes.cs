@@ -43,6 +43,26 @@ public static class DiagnosticCodes
     /// <summary>The solver's deterministic time limit ran out before it found any configuration.</summary>
     public const string AllocationSearchLimit = "CSD0302";
 
+    // Synthesis (CSD06xx): running Vitis HLS and reading its reports.
+
+    /// <summary>
+    /// Warning: no vitis_hls was found (explicit path, PATH, <c>$XILINX_HLS/bin</c>), so synthesis was skipped and
+    /// only an estimate is available.
+    /// </summary>
+    public const string VitisNotFound = "CSD0601";
+
+    /// <summary>vitis_hls exited with a non-zero code, was killed by a signal, or finished without its report.</summary>
+    public const string VitisFailed = "CSD0602";
+
+    /// <summary>vitis_hls ran longer than the synthesis timeout and was stopped with its whole process tree.</summary>
+    public const string VitisTimedOut = "CSD0603";
+
+    /// <summary>A csynth.xml, vivado_synth.rpt or synth/report.json that is truncated or lacks a required field.</summary>
+    public const string MalformedSynthesisReport = "CSD0604";
+
+    /// <summary>The vitis_hls path given explicitly (CodesignVitisPath or the spec) does not exist or is not executable.</summary>
+    public const string VitisPathInvalid = "CSD0605";
+
     // Build tasks (CSD08xx): the TorchSharp native library patch. Codesign.Build.Tasks (net8.0, loaded by MSBuild)
     // cannot reference this assembly and repeats these two values; a test holds them equal.
     public const string MalformedNativeLibrary = "CSD0801";

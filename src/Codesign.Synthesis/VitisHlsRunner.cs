@@ -12,7 +12,8 @@ namespace Codesign.Synthesis;
 /// <remarks>
 /// The reports of a previous run are deleted before the tool starts and report.json is written (atomically) only
 /// after a clean exit and a complete parse, so a failed, killed or timed-out run can never leave an old report
-/// that looks like its result. On timeout or cancellation the whole process tree is killed: vitis_hls is a
+/// that looks like its result: after any run, report.json exists exactly when that run produced it (a run
+/// without C synthesis leaves none). On timeout or cancellation the whole process tree is killed: vitis_hls is a
 /// launcher script whose children (the HLS compiler, csim binaries, Vivado) would otherwise run on.
 /// </remarks>
 public static class VitisHlsRunner
@@ -25,7 +26,10 @@ public static class VitisHlsRunner
     private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(5);
 
     /// <param name="options">The executable, project, steps, timeout and report path.</param>
-    /// <param name="onOutput">Called with each line of stdout and stderr as it arrives, one call at a time; must not throw.</param>
+    /// <param name="onOutput">
+    /// Called with each line of stdout and stderr as it arrives, one call at a time. It must not throw: a failed
+    /// callback stops the reading of that stream, and a tool blocked on a full pipe then runs into the timeout.
+    /// </param>
     /// <param name="cancellationToken">Kills the run and throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The parsed report, also written to <see cref="VitisHlsRunOptions.ReportPath"/>; null when the steps do not include C synthesis.</returns>
     public static async Task<SynthesisReport?> RunAsync(

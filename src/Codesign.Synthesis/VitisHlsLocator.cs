@@ -12,7 +12,10 @@ public static class VitisHlsLocator
 {
     public const string ExecutableName = "vitis_hls";
 
-    /// <param name="explicitPath">The executable, or an installation folder holding <c>bin/vitis_hls</c>; null or blank to search.</param>
+    /// <param name="explicitPath">
+    /// The executable, or an installation folder holding <c>bin/vitis_hls</c>; null or blank to search. A relative
+    /// path is taken from the current directory, so callers resolve it against the project first.
+    /// </param>
     /// <param name="environment">PATH and XILINX_HLS to search.</param>
     /// <param name="explicitPathOrigin">Where the explicit path was written (a spec line), for the error.</param>
     /// <returns>The full path of the executable, or null when it is nowhere to be found.</returns>

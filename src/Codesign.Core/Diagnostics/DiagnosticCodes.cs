@@ -2,7 +2,7 @@ namespace Codesign.Core.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code Codesign emits. Codes are stable: users suppress or promote them by number, so a code
-/// is never reused for a different meaning. docs/diagnostics.md lists them with examples.
+/// is never reused for a different meaning. docs/diagnostics.md lists them with examples (DiagnosticCodesTests keeps the two in step).
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -57,7 +57,7 @@ public static class DiagnosticCodes
     /// <summary>vitis_hls ran longer than the synthesis timeout and was stopped with its whole process tree.</summary>
     public const string VitisTimedOut = "CSD0603";
 
-    /// <summary>A csynth.xml, vivado_synth.rpt or synth/report.json that is truncated or lacks a required field.</summary>
+    /// <summary>A csynth.xml, vivado_synth.rpt or synth/report.json that is missing, truncated or lacks a required field.</summary>
     public const string MalformedSynthesisReport = "CSD0604";
 
     /// <summary>The vitis_hls path given explicitly (CodesignVitisPath or the spec) does not exist or is not executable.</summary>

@@ -13,6 +13,9 @@ internal interface IStageReporter
 
     void Info(string message);
 
+    /// <summary>A warning in the canonical <c>file(line,col): warning CSDnnnn: ...</c> form, which MSBuild shows as a warning.</summary>
+    void Warning(Codesign.Core.Diagnostics.Diagnostic warning);
+
     /// <summary>Runs <paramref name="train"/>, showing each epoch it reports.</summary>
     T Training<T>(int epochs, Func<Action<EpochReport>, T> train);
 }

@@ -54,6 +54,26 @@ public sealed record StagePaths(string WorkDirectory, string OutputDirectory)
 
     public string QonnxFile(string modelName) => Path.Combine(QonnxDirectory, $"{modelName}.onnx");
 
+    public string QcdqFile(string modelName) => Path.Combine(QonnxDirectory, $"{modelName}.qcdq.onnx");
+
+    /// <summary>The firmware project deliverable: <c>bin/.../hls/&lt;project&gt;/</c>.</summary>
+    public string HlsDirectory => Path.Combine(OutputDirectory, "hls");
+
+    public string HlsProjectDirectory(string project) => Path.Combine(HlsDirectory, project);
+
+    public string CSimulationDirectory => Path.Combine(OutputDirectory, "csim");
+
+    public string CSimulationReportFile => Path.Combine(CSimulationDirectory, "csim.json");
+
+    public string SynthesisDirectory => Path.Combine(OutputDirectory, "synth");
+
+    public string SynthesisReportFile => Path.Combine(SynthesisDirectory, "report.json");
+
+    public string SynthesisEstimateFile => Path.Combine(SynthesisDirectory, "estimate.json");
+
+    /// <summary>Vitis runs in a copy of the project, so the hls stage's deliverable stays as it was written.</summary>
+    public string SynthesisProjectDirectory(string project) => Path.Combine(SynthesisDirectory, project);
+
     public static string ManifestIn(string directory) => Path.Combine(directory, "manifest.json");
 
     public static StagePaths ForSpec(string specPath, string? workDirectory, string? outputDirectory)

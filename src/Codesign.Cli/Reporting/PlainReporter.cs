@@ -16,6 +16,8 @@ internal sealed class PlainReporter(TextWriter output) : IStageReporter
 
     public void Info(string message) => output.WriteLine($"codesign: {message}");
 
+    public void Warning(Codesign.Core.Diagnostics.Diagnostic warning) => output.WriteLine(warning.ToString());
+
     public T Training<T>(int epochs, Func<Action<EpochReport>, T> train)
     {
         ArgumentNullException.ThrowIfNull(train);

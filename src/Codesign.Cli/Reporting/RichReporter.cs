@@ -17,6 +17,8 @@ internal sealed class RichReporter(IAnsiConsole console) : IStageReporter
 
     public void Info(string message) => console.MarkupLineInterpolated($"{message}");
 
+    public void Warning(Codesign.Core.Diagnostics.Diagnostic warning) => console.MarkupLineInterpolated($"[yellow]{warning.ToString()}[/]");
+
     public T Training<T>(int epochs, Func<Action<EpochReport>, T> train)
     {
         ArgumentNullException.ThrowIfNull(train);

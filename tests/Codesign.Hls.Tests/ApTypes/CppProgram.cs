@@ -27,7 +27,7 @@ internal static class CppProgram
         template <class T> T from_code(long long c) { return T::from_raw_bits(static_cast<u128>(static_cast<s128>(c))); }
         template <class T> long long min_code() { return T::sign_flag ? -(1LL << (T::width - 1)) : 0; }
         template <class T> long long max_code() { return T::sign_flag ? (1LL << (T::width - 1)) - 1 : (1LL << T::width) - 1; }
-        static double double_of_bits(std::uint64_t bits) { double d; std::memcpy(&d, &bits, sizeof d); return d; }
+        inline double double_of_bits(std::uint64_t bits) { double d; std::memcpy(&d, &bits, sizeof d); return d; }
 
         """;
 
@@ -35,7 +35,7 @@ internal static class CppProgram
         "g++ is required by the ap_types tests and was not found on PATH (Debian/Ubuntu: apt-get install g++). CI installs it.");
 
     /// <summary>Compiles <paramref name="source"/> (C++17, -O1, warnings as errors) and returns what it printed, line by line.</summary>
-    public static string[] CompileAndRun(string name, string source, string flags = "-std=c++17 -O1 " + StrictWarnings)
+    public static string[] CompileAndRun(string name, string source, string flags = "-std=c++17 -O0 " + StrictWarnings)
     {
         var folder = Directory.CreateTempSubdirectory("codesign-aptypes-");
         try

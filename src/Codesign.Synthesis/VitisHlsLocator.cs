@@ -3,7 +3,7 @@ using Codesign.Core.Diagnostics;
 namespace Codesign.Synthesis;
 
 /// <summary>
-/// Finds the <c>vitis_hls</c> executable: an explicit path first (<c>CodesignVitisPath</c> or the spec), then
+/// Finds the <c>vitis_hls</c> executable: an explicit path first (<c>CodesignVitisHls</c> or the spec), then
 /// <c>PATH</c>, then <c>$XILINX_HLS/bin</c>. Vitis is absent on most machines, so "not found" is a normal
 /// outcome (null, and the caller warns with <see cref="NotFound"/>); only an explicit path that leads nowhere is an
 /// error, because the user asked for that tool and would otherwise get a silent estimate.
@@ -35,7 +35,7 @@ public static class VitisHlsLocator
         DiagnosticCodes.VitisNotFound,
         location,
         $"Vitis HLS not found; synthesis skipped. Looked for '{ExecutableName}' on PATH and in $XILINX_HLS/bin; "
-        + "set CodesignVitisPath or source Vitis's settings64.sh to synthesize.");
+        + "set CodesignVitisHls or source Vitis's settings64.sh to synthesize.");
 
     private static string LocateExplicit(string explicitPath, SourceSpan origin)
     {

@@ -17,7 +17,6 @@ public class HlsSpecTests
         Assert.Equal(5, hls.ClockPeriodNs);
         Assert.Equal(HlsStrategy.Latency, hls.Strategy);
         Assert.Equal(1, hls.ReuseFactorOf("dense_1"));
-        Assert.Equal(HlsOutput.Logits, hls.Output);
         Assert.Equal(10_000, hls.CSimulationSamples);
         Assert.Equal(SynthesisStepSet.CSynthesis, hls.SynthesisSteps);
     }

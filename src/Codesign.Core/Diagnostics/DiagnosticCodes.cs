@@ -43,6 +43,23 @@ public static class DiagnosticCodes
     /// <summary>The solver's deterministic time limit ran out before it found any configuration.</summary>
     public const string AllocationSearchLimit = "CSD0302";
 
+    // HLS and C-simulation (CSD05xx).
+
+    /// <summary>g++ (or the compiler named by CODESIGN_CXX) is not on PATH, so the C-simulation cannot be built.</summary>
+    public const string CompilerNotFound = "CSD0501";
+
+    /// <summary>g++ rejected the generated HLS project; the message carries the first compiler errors.</summary>
+    public const string CompilationFailed = "CSD0502";
+
+    /// <summary>The C-simulation's output codes differ from the integer reference executor's; the message names the first differing layer.</summary>
+    public const string CSimulationMismatch = "CSD0503";
+
+    /// <summary>An HLS setting that cannot be used: a project name that is no C++/Tcl identifier, a malformed part, a bad clock period or reuse factor.</summary>
+    public const string InvalidHlsSetting = "CSD0504";
+
+    /// <summary>A graph the HLS writer cannot express: not a chain, no input Quant, or values a decimal literal cannot hold exactly.</summary>
+    public const string UnsupportedHlsGraph = "CSD0505";
+
     // Synthesis (CSD06xx): running Vitis HLS and reading its reports.
 
     /// <summary>
@@ -60,7 +77,7 @@ public static class DiagnosticCodes
     /// <summary>A csynth.xml, vivado_synth.rpt or synth/report.json that is missing, truncated or lacks a required field.</summary>
     public const string MalformedSynthesisReport = "CSD0604";
 
-    /// <summary>The vitis_hls path given explicitly (CodesignVitisPath or the spec) does not exist or is not executable.</summary>
+    /// <summary>The vitis_hls path given explicitly (CodesignVitisHls or the spec) does not exist or is not executable.</summary>
     public const string VitisPathInvalid = "CSD0605";
 
     // Build tasks (CSD08xx): the TorchSharp native library patch. Codesign.Build.Tasks (net8.0, loaded by MSBuild)

@@ -13,12 +13,6 @@ internal static partial class HlsSectionReader
         ["resource"] = HlsStrategy.Resource,
     };
 
-    private static readonly Dictionary<string, HlsOutput> Outputs = new(StringComparer.Ordinal)
-    {
-        ["logits"] = HlsOutput.Logits,
-        ["softmax"] = HlsOutput.Softmax,
-    };
-
     private static readonly Dictionary<string, string> IoTypes = new(StringComparer.Ordinal) { ["io_parallel"] = "io_parallel" };
 
     private static readonly Dictionary<string, SynthesisStepSet> Steps = new(StringComparer.Ordinal)
@@ -34,7 +28,7 @@ internal static partial class HlsSectionReader
     {
         var defaults = new HlsSpec(
             GraphNames.Identifier(specName), SpecDefaults.HlsPart, SpecDefaults.HlsClockPeriodNs, "io_parallel", HlsStrategy.Latency, 1,
-            new SortedDictionary<string, int>(StringComparer.Ordinal), HlsOutput.Logits, SpecDefaults.CSimulationSamples, null,
+            new SortedDictionary<string, int>(StringComparer.Ordinal), SpecDefaults.CSimulationSamples, null,
             SynthesisStepSet.CSynthesis, SpecDefaults.SynthesisTimeoutMinutes, rootSpan);
         if (reader is null)
         {
@@ -48,7 +42,6 @@ internal static partial class HlsSectionReader
         var strategy = reader.Choice("strategy", defaults.Strategy, Strategies);
         var reuse = reader.Integer("reuse_factor", 1, 1, 4096);
         var layers = LayerReuseFactors(reader, model);
-        var output = reader.Choice("output", HlsOutput.Logits, Outputs);
         var samples = reader.Integer("csim_samples", defaults.CSimulationSamples, 1, 10_000_000);
         var vitis = reader.Text("vitis_hls");
         var steps = StepSet(reader);
@@ -60,7 +53,7 @@ internal static partial class HlsSectionReader
         }
 
         reader.RejectUnknownKeys(SpecKeys.Hls);
-        return new HlsSpec(project, part, clock, ioType, strategy, reuse, layers, output, samples, vitis, steps, timeout, reader.Span);
+        return new HlsSpec(project, part, clock, ioType, strategy, reuse, layers, samples, vitis, steps, timeout, reader.Span);
     }
 
     /// <summary>The project name becomes a C++ function and Tcl word, so it must already be an identifier.</summary>

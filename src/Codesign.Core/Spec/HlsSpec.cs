@@ -11,15 +11,6 @@ public enum HlsStrategy
     Resource,
 }
 
-public enum HlsOutput
-{
-    /// <summary>The last layer's fixed-point values as they are.</summary>
-    Logits,
-
-    /// <summary>A softmax over the last layer, computed with lookup tables.</summary>
-    Softmax,
-}
-
 /// <summary>The steps <c>build_prj.tcl</c> runs when Vitis HLS is installed.</summary>
 [Flags]
 public enum SynthesisStepSet
@@ -44,7 +35,6 @@ public sealed record HlsSpec(
     HlsStrategy Strategy,
     int ReuseFactor,
     IReadOnlyDictionary<string, int> LayerReuseFactors,
-    HlsOutput Output,
     int CSimulationSamples,
     string? VitisHlsPath,
     SynthesisStepSet SynthesisSteps,

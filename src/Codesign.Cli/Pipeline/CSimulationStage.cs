@@ -1,0 +1,51 @@
+using System.Globalization;
+using Codesign.Core.Artifacts;
+using Codesign.Core.Graph;
+using Codesign.Core.Quantized;
+using Codesign.Core.Spec;
+using Codesign.Data.Files;
+using Codesign.Hls.Project;
+using Codesign.Hls.Simulation;
+
+namespace Codesign.Cli.Pipeline;
+
+/// <summary>
+/// Bit-exact C-simulation: g++ builds the project (in its own copy under <c>csim/</c>, so build products never land
+/// in the firmware deliverable), runs the test samples and compares every output code with the integer reference
+/// executor. One differing bit fails the build with CSD0503 naming the first differing layer.
+/// </summary>
+internal sealed class CSimulationStage : IStage
+{
+    public string Name => "csim";
+
+    public string? NotConfiguredReason(CodesignSpec spec) => spec.Precision is null ? "the spec has no 'precision' section" : null;
+
+    public string OutputDirectory(StagePaths paths) => paths.CSimulationDirectory;
+
+    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec) => new(StringComparer.Ordinal)
+    {
+        ["spec:name"] = spec.Name,
+        ["spec:hls"] = spec.SectionHashes["hls"],
+        ["code"] = StageCodeIdentity.Of(typeof(CSimulation).Assembly),
+    };
+
+    public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) => new Dictionary<string, string>
+    {
+        ["quantized-model"] = paths.QuantizedModelFile,
+        ["dataset"] = paths.DatasetFile,
+        ["hls-manifest"] = StagePaths.ManifestIn(paths.HlsDirectory),
+    };
+
+    public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
+    {
+        var graph = QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name);
+        File.Delete(paths.CSimulationReportFile);
+        var project = HlsProjectWriter.Write(graph, HlsSettingsFromSpec.Of(spec.Hls), Path.Combine(paths.CSimulationDirectory, spec.Hls.Project), spec.Hls.Location);
+        var (inputs, rows) = HlsSettingsFromSpec.TestSamples(DatasetFile.Read(paths.DatasetFile), spec.Hls);
+        var report = CSimulation.Run(project, inputs, rows, new CSimulationOptions { ReportPath = paths.CSimulationReportFile });
+        reporter.Info(string.Create(CultureInfo.InvariantCulture,
+            $"csim: {rows} test samples, {(report.Identical ? "identical to the reference executor in every bit" : $"{report.MismatchedSamples} samples differ")} (g++ {report.CompileSeconds:F1} s, run {report.PredictSeconds:F2} s)"));
+        report.ThrowIfMismatched();
+        return [paths.CSimulationReportFile];
+    }
+}

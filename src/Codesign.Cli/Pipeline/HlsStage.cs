@@ -1,0 +1,63 @@
+using Codesign.Core.Artifacts;
+using Codesign.Core.Graph;
+using Codesign.Core.Quantized;
+using Codesign.Core.Spec;
+using Codesign.Data.Files;
+using Codesign.Hls.Project;
+using Codesign.Hls.Simulation;
+
+namespace Codesign.Cli.Pipeline;
+
+/// <summary>
+/// The firmware project in hls4ml's layout under <c>bin/.../hls/&lt;project&gt;/</c>, with <c>tb_data/</c> from the
+/// test split and the reference executor, so Vitis's own csim step has data to compare against.
+/// </summary>
+internal sealed class HlsStage : IStage
+{
+    public string Name => "hls";
+
+    public string? NotConfiguredReason(CodesignSpec spec) => spec.Precision is null ? "the spec has no 'precision' section" : null;
+
+    public string OutputDirectory(StagePaths paths) => paths.HlsDirectory;
+
+    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec) => new(StringComparer.Ordinal)
+    {
+        ["spec:name"] = spec.Name,
+        ["spec:hls"] = spec.SectionHashes["hls"],
+        ["code"] = StageCodeIdentity.Of(typeof(HlsProjectWriter).Assembly),
+    };
+
+    public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) => new Dictionary<string, string>
+    {
+        ["quantized-model"] = paths.QuantizedModelFile,
+        ["dataset"] = paths.DatasetFile,
+    };
+
+    public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
+    {
+        var graph = QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name);
+        RemoveOtherProjects(paths, spec.Hls.Project);
+        var project = HlsProjectWriter.Write(graph, HlsSettingsFromSpec.Of(spec.Hls), paths.HlsProjectDirectory(spec.Hls.Project), spec.Hls.Location);
+        var (inputs, rows) = HlsSettingsFromSpec.TestSamples(DatasetFile.Read(paths.DatasetFile), spec.Hls);
+        CSimulation.WriteTestBenchData(project, inputs, rows);
+        reporter.Info($"hls: wrote {project.Directory} ({project.Files.Count} files, tb_data with {rows} test samples)");
+        return [.. Directory.EnumerateFiles(project.Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A renamed project must not leave the old one beside it, where a user would take it for current.</summary>
+    private static void RemoveOtherProjects(StagePaths paths, string project)
+    {
+        if (!Directory.Exists(paths.HlsDirectory))
+        {
+            return;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(paths.HlsDirectory))
+        {
+            if (!string.Equals(Path.GetFileName(directory), project, StringComparison.Ordinal))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+}

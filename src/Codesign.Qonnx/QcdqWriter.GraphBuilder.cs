@@ -1,0 +1,123 @@
+using Codesign.Core.Graph;
+using Codesign.Core.Numerics;
+using Codesign.Qonnx.Onnx;
+
+namespace Codesign.Qonnx;
+
+public static partial class QcdqWriter
+{
+    /// <summary>Appends nodes, initializers and typed value_info entries in one deterministic order.</summary>
+    private sealed class QcdqGraphBuilder(GraphProto proto, QuantizedGraph graph)
+    {
+        private const TensorProto.Types.DataType Float = TensorProto.Types.DataType.Float;
+
+        /// <summary>True once an int16/uint16 tensor was written: the model then needs opset 21.</summary>
+        public bool UsesOpset21 { get; private set; }
+
+        public TensorShape ShapeOf(string tensor) => graph.Tensor(tensor).Shape;
+
+        public void Initializer(TensorProto tensor) => proto.Initializer.Add(tensor);
+
+        /// <summary>A float node whose output has the batched shape given (the IR tensor's by default).</summary>
+        public string Node(string opType, string name, string[] inputs, string output, TensorShape? shape = null)
+        {
+            NodeProto(opType, name, inputs, output, shape);
+            return output;
+        }
+
+        public NodeProto NodeProto(string opType, string name, string[] inputs, string output, TensorShape? shape = null, TensorProto.Types.DataType type = Float)
+        {
+            var node = new NodeProto { Name = name, OpType = opType };
+            node.Input.AddRange(inputs);
+            node.Output.Add(output);
+            proto.Node.Add(node);
+            if (output != graph.Output.Name)
+            {
+                proto.ValueInfo.Add(QcdqTensors.Batched(output, shape ?? graph.Tensor(output).Shape, type));
+            }
+
+            return node;
+        }
+
+        public string Transpose(string name, string input, string output, long[] permutation, TensorShape shape)
+        {
+            var node = NodeProto("Transpose", name, [input], output, shape);
+            node.Attribute.Add(OnnxValues.Ints("perm", permutation));
+            return output;
+        }
+
+        /// <summary>
+        /// A Quant node: round half to even onto <paramref name="format"/>'s grid and saturate, in the form
+        /// <see cref="QcdqEncoding.ForActivation"/> picks.
+        /// </summary>
+        public void Quantize(string name, string input, string output, FixedPointFormat format)
+        {
+            var encoding = QcdqEncoding.ForActivation(format, output);
+            var shape = ShapeOf(output);
+            var scale = name + "_scale";
+            proto.Initializer.Add(OnnxValues.FloatTensor(scale, [], [OnnxValues.ScaleOf(format)]));
+            if (encoding.Form == QcdqEncoding.Kind.Float32Rounding)
+            {
+                // x / 2^-F is exact, Round is half to even, and codes of at most 24 bits are float32 values.
+                var scaled = Node("Div", name + "_divide", [input, scale], name + "_scaled", shape);
+                var rounded = Node("Round", name + "_round", [scaled], name + "_rounded", shape);
+                proto.Initializer.Add(OnnxValues.FloatTensor(name + "_min", [], [format.MinCode]));
+                proto.Initializer.Add(OnnxValues.FloatTensor(name + "_max", [], [format.MaxCode]));
+                var clipped = Node("Clip", name + "_clip", [rounded, name + "_min", name + "_max"], name + "_clipped", shape);
+                Node("Mul", name + "_multiply", [clipped, scale], output);
+                return;
+            }
+
+            var type = encoding.ElementType;
+            UsesOpset21 |= encoding.NeedsOpset21;
+            var clip = QcdqEncoding.NeedsClip(format, encoding);
+            var real = input;
+            if (clip && !encoding.ClipsCodes)
+            {
+                // No int16 Clip in ONNX Runtime: saturate the value to the format's range before rounding instead.
+                proto.Initializer.Add(OnnxValues.FloatTensor(name + "_min", [], [(float)format.MinValue]));
+                proto.Initializer.Add(OnnxValues.FloatTensor(name + "_max", [], [(float)format.MaxValue]));
+                real = Node("Clip", name + "_clip", [input, name + "_min", name + "_max"], name + "_clipped", shape);
+            }
+
+            var zeroPoint = name + "_zero_point";
+            proto.Initializer.Add(QcdqTensors.Integers(zeroPoint, type, [], [0]));
+
+            // QuantizeLinear rounds half to even and saturates to the element type: the format's codes when it is as wide.
+            var codes = NodeProto("QuantizeLinear", name + "_quantize", [real, scale, zeroPoint], name + "_codes", shape, type).Output[0];
+            if (clip && encoding.ClipsCodes)
+            {
+                proto.Initializer.Add(QcdqTensors.Integers(name + "_min", type, [], [format.MinCode]));
+                proto.Initializer.Add(QcdqTensors.Integers(name + "_max", type, [], [format.MaxCode]));
+                codes = NodeProto("Clip", name + "_clip", [codes, name + "_min", name + "_max"], name + "_clipped", shape, type).Output[0];
+            }
+
+            Node("DequantizeLinear", name + "_dequantize", [codes, scale, zeroPoint], output);
+        }
+
+        /// <summary>A weight or bias: integer codes, their scale and a DequantizeLinear to float32 (exact).</summary>
+        public string Parameter(string name, long[] shape, FixedPointFormat format, long[] codes)
+        {
+            foreach (var code in codes)
+            {
+                // DequantizeLinear converts the code to float32 before scaling; past 24 significant bits that rounds.
+                if ((long)(float)code != code)
+                {
+                    throw new ArgumentException($"'{name}' code {code} of {format} is not exact in float32", nameof(codes));
+                }
+            }
+
+            var encoding = QcdqEncoding.ForParameter(format);
+            var type = encoding.ElementType;
+            proto.Initializer.Add(QcdqTensors.Integers(name + "_codes", type, shape, codes));
+            proto.Initializer.Add(OnnxValues.FloatTensor(name + "_scale", [], [OnnxValues.ScaleOf(format)]));
+            proto.Initializer.Add(QcdqTensors.Integers(name + "_zero_point", type, [], [0]));
+            var node = new NodeProto { Name = name + "_dequantize", OpType = "DequantizeLinear" };
+            node.Input.AddRange([name + "_codes", name + "_scale", name + "_zero_point"]);
+            node.Output.Add(name);
+            proto.Node.Add(node);
+            proto.ValueInfo.Add(QcdqTensors.Fixed(name, shape, Float));
+            return name;
+        }
+    }
+}

@@ -16,6 +16,8 @@ public static partial class QcdqWriter
 
         public TensorShape ShapeOf(string tensor) => graph.Tensor(tensor).Shape;
 
+        public FixedPointFormat FormatOf(string tensor) => graph.Tensor(tensor).Format!.Value;
+
         public void Initializer(TensorProto tensor) => proto.Initializer.Add(tensor);
 
         /// <summary>A float node whose output has the batched shape given (the IR tensor's by default).</summary>
@@ -93,6 +95,25 @@ public static partial class QcdqWriter
             }
 
             Node("DequantizeLinear", name + "_dequantize", [codes, scale, zeroPoint], output);
+        }
+
+        /// <summary>
+        /// A layer's weights and bias as QDQ runtimes expect them: the bias as int32 codes whose scale is input LSB ×
+        /// weight LSB. ONNX Runtime relies on that: its fused integer kernels (QGemm, QLinearConv) add the int32 bias to
+        /// the int32 products as they are, and its MatMul+Add fusion even rounds a float bias onto that grid. Both are
+        /// written on the accumulator grid (<see cref="AccumulatorFormat.OnAccumulatorGrid"/>): where the bias is finer
+        /// than the products, the weight codes are shifted left and their scale made finer by as many bits (same
+        /// values, wider codes), so the bias grid is the product grid and nothing is rounded.
+        /// </summary>
+        /// <param name="weightCodes">Weights in the order of <paramref name="weightShape"/>.</param>
+        public (string Weight, string Bias) WeightsAndBias(string layer, FixedPointFormat input, long[] weightShape, FixedPointFormat weight, long[] weightCodes, FixedPointFormat bias, long[] biasCodes)
+        {
+            var (weights, biases) = AccumulatorFormat.OnAccumulatorGrid(input, weight, weightCodes, bias, biasCodes);
+            var fraction = AccumulatorFormat.FractionalBits(input, weight, bias);
+            var shift = fraction - (input.FractionalBits + weight.FractionalBits);
+            var weightOnGrid = new FixedPointFormat(weight.IsSigned, weight.TotalBits + shift, weight.IntegerBits);
+            var biasOnGrid = new FixedPointFormat(true, 32, 32 - fraction);
+            return (Parameter(layer + "_weight", weightShape, weightOnGrid, weights), Parameter(layer + "_bias", [biases.Length], biasOnGrid, biases));
         }
 
         /// <summary>A weight or bias: integer codes, their scale and a DequantizeLinear to float32 (exact).</summary>

@@ -15,6 +15,13 @@ namespace Codesign.Qonnx;
 /// accumulations are exact wherever <see cref="QcdqAccumulation"/> says so; the model's doc_string names the layers
 /// where float32 sums can round. The same graph always gives the same bytes.
 /// </summary>
+/// <remarks>
+/// Checked against <see cref="Execution.GraphExecutor"/> in ONNX Runtime 1.31.1 at every optimization level, which
+/// fuses the QDQ patterns into integer kernels from level Extended on. One ONNX Runtime bug remains: a signed 8-bit
+/// activation that reaches a Conv through the Transpose fails to load at level Extended and up ("output_dtype INT8
+/// does not match y_zero_point type UINT8", its S8-to-U8 rewrite); session config <c>session.qdqisint8allowed=1</c>
+/// or level Basic avoids it.
+/// </remarks>
 public static partial class QcdqWriter
 {
     /// <summary>IR 8 / opset 13 (onnx 1.10+, Debian's onnx 1.12) when every activation fits 8 bits.</summary>
@@ -78,8 +85,7 @@ public static partial class QcdqWriter
     private static void WriteDense(QcdqGraphBuilder builder, DenseNode dense)
     {
         // MatMul multiplies [N, in] by [in, out]: the IR's input-major weight layout as it is.
-        var weight = builder.Parameter(dense.Name + "_weight", [dense.Inputs, dense.Units], dense.WeightFormat, dense.WeightCodes);
-        var bias = builder.Parameter(dense.Name + "_bias", [dense.Units], dense.BiasFormat, dense.BiasCodes);
+        var (weight, bias) = builder.WeightsAndBias(dense.Name, builder.FormatOf(dense.Input), [dense.Inputs, dense.Units], dense.WeightFormat, dense.WeightCodes, dense.BiasFormat, dense.BiasCodes);
         var product = builder.Node("MatMul", dense.Name + "_matmul", [dense.Input, weight], dense.Name + "_matmul_out", builder.ShapeOf(dense.Output));
         builder.Node("Add", dense.Name + "_add", [product, bias], dense.Output);
     }
@@ -105,8 +111,7 @@ public static partial class QcdqWriter
             }
         }
 
-        var weight = builder.Parameter(conv.Name + "_weight", [g.OutChannels, g.InChannels, g.KernelHeight, g.KernelWidth], conv.WeightFormat, oihw);
-        var bias = builder.Parameter(conv.Name + "_bias", [g.OutChannels], conv.BiasFormat, conv.BiasCodes);
+        var (weight, bias) = builder.WeightsAndBias(conv.Name, builder.FormatOf(conv.Input), [g.OutChannels, g.InChannels, g.KernelHeight, g.KernelWidth], conv.WeightFormat, oihw, conv.BiasFormat, conv.BiasCodes);
         var input = builder.ShapeOf(conv.Input);
         var output = builder.ShapeOf(conv.Output);
         var nchw = builder.Transpose(conv.Name + "_to_nchw", conv.Input, conv.Name + "_nchw_in", [0, 3, 1, 2], new TensorShape(input[2], input[0], input[1]));
@@ -145,7 +150,8 @@ public static partial class QcdqWriter
             + "Quantization of up to 8 bits: QuantizeLinear to int8/uint8, Clip to the format's codes when narrower, DequantizeLinear; "
             + "9-16 bits: QuantizeLinear to int16/uint16 (opset 21) and DequantizeLinear, with a float Clip to the format's range before them when narrower than 16 bits "
             + "(ONNX Runtime has no int16 Clip); 17-24 bits: Div, Round (half to even), Clip, Mul in float32. "
-            + "Weights and biases: int8/uint8 (up to 8 bits) or int32 initializers and DequantizeLinear. "
+            + "Weights: int8/uint8 (up to 8 bits) or int32 initializers and DequantizeLinear; biases: int32 with scale = input scale x weight scale and DequantizeLinear "
+            + "(weights are shifted onto a finer scale where the bias is finer than the products). "
             + "Conv runs NCHW between Transposes; inputs and outputs are channels-last. "
             + (inexact.Count == 0
                 ? "Every MatMul/Conv accumulation fits 24 significant bits, so float32 execution is bit-exact."

@@ -6,13 +6,25 @@ namespace Codesign.Qonnx.Tests.Qcdq;
 /// <summary>Runs a serialized ONNX model in ONNX Runtime on one float32 batch.</summary>
 internal static class OrtRunner
 {
+    /// <summary>
+    /// Keeps int8 activations int8 in the QDQ fusions. ONNX Runtime 1.31.1 otherwise converts them to uint8 for x86
+    /// (QDQS8ToU8Transformer) and, on the Transpose → Conv of a channels-last graph, fails to load the model with
+    /// "output_dtype INT8 does not match y_zero_point type UINT8" at optimization level Extended and up.
+    /// </summary>
+    public static readonly KeyValuePair<string, string> KeepInt8Activations = new("session.qdqisint8allowed", "1");
+
     public static string Version => OrtEnv.Instance().GetVersionString();
 
-    /// <summary>The float32 values of every requested output (the graph's own outputs by default), by name.</summary>
-    public static Dictionary<string, float[]> Run(byte[] model, string inputName, TensorShape inputShape, float[] inputs, int rows, GraphOptimizationLevel level)
+    /// <summary>The float32 values of every output of the model, by name.</summary>
+    public static Dictionary<string, float[]> Run(byte[] model, string inputName, TensorShape inputShape, float[] inputs, int rows, GraphOptimizationLevel level, params KeyValuePair<string, string>[] config)
     {
         // One intra-op thread: the machine is shared, and the summation order then does not depend on the thread count.
         using var options = new SessionOptions { GraphOptimizationLevel = level, IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        foreach (var (key, value) in config)
+        {
+            options.AddSessionConfigEntry(key, value);
+        }
+
         using var session = new InferenceSession(model, options);
         long[] shape = [rows, .. inputShape.Dimensions.Select(d => (long)d)];
         using var input = OrtValue.CreateTensorValueFromMemory(inputs, shape);

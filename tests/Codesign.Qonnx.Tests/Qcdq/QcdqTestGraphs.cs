@@ -48,6 +48,21 @@ internal static class QcdqTestGraphs
             .Build();
     }
 
+    /// <summary>
+    /// 8 → 8 dense whose bias (ap_fixed&lt;12,2&gt;, 10 fractional bits) is finer than its products (4 + 2 fractional bits),
+    /// so the bias cannot sit on the product grid that QDQ runtimes assume for an int32 bias.
+    /// </summary>
+    public static QuantizedGraph FineBias()
+    {
+        var random = new Random(12);
+        return new QuantizedGraphBuilder("fine_bias", GraphNames.Input, new TensorShape(8))
+            .Quant("global_in_quant", new(true, 8, 4), "global_in_quantized")
+            .Dense("dense_1", 8, 8, new(true, 4, 2), Codes(random, new(true, 4, 2), 64), new(true, 12, 2), Codes(random, new(true, 12, 2), 8))
+            .Relu("dense_1_relu")
+            .Quant("dense_1_quant", new(false, 8, 2), GraphNames.Output)
+            .Build();
+    }
+
     /// <summary>One Quant node on a 16-wide real input: the smallest graph that shows how a format is written.</summary>
     public static QuantizedGraph SingleQuant(FixedPointFormat format) =>
         new QuantizedGraphBuilder("single_quant", GraphNames.Input, new TensorShape(16)).Quant("quant", format, GraphNames.Output).Build();

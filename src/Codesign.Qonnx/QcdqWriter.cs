@@ -17,10 +17,10 @@ namespace Codesign.Qonnx;
 /// </summary>
 /// <remarks>
 /// Checked against <see cref="Execution.GraphExecutor"/> in ONNX Runtime 1.31.1 at every optimization level, which
-/// fuses the QDQ patterns into integer kernels from level Extended on. One ONNX Runtime bug remains: a signed 8-bit
-/// activation that reaches a Conv through the Transpose fails to load at level Extended and up ("output_dtype INT8
-/// does not match y_zero_point type UINT8", its S8-to-U8 rewrite); session config <c>session.qdqisint8allowed=1</c>
-/// or level Basic avoids it.
+/// fuses the QDQ patterns into integer kernels from level Extended on. One ONNX Runtime bug remains: in an opset-21
+/// model (any 9–16-bit activation), a signed 8-bit activation that reaches a Conv through the Transpose fails to load
+/// at level Extended and up ("output_dtype INT8 does not match y_zero_point type UINT8", its S8-to-U8 rewrite);
+/// session config <c>session.qdqisint8allowed=1</c> or level Basic avoids it.
 /// </remarks>
 public static partial class QcdqWriter
 {

@@ -8,8 +8,9 @@ internal static class OrtRunner
 {
     /// <summary>
     /// Keeps int8 activations int8 in the QDQ fusions. ONNX Runtime 1.31.1 otherwise converts them to uint8 for x86
-    /// (QDQS8ToU8Transformer) and, on the Transpose → Conv of a channels-last graph, fails to load the model with
-    /// "output_dtype INT8 does not match y_zero_point type UINT8" at optimization level Extended and up.
+    /// (QDQS8ToU8Transformer) and, in an opset-21 model (where QuantizeLinear has an output_dtype attribute), on the
+    /// Transpose → Conv of a channels-last graph, fails to load it with "output_dtype INT8 does not match y_zero_point
+    /// type UINT8" at optimization level Extended and up. Opset-13 models are not affected.
     /// </summary>
     public static readonly KeyValuePair<string, string> KeepInt8Activations = new("session.qdqisint8allowed", "1");
 

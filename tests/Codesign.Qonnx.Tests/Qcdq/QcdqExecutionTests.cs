@@ -30,25 +30,38 @@ public sealed class QcdqExecutionTests(ITestOutputHelper output)
         Assert.Equal(expected, actual);
     }
 
-    [Theory]
-    [MemberData(nameof(Levels))]
-    public void Conv_graph_is_bit_exact_because_every_accumulator_fits_float32(GraphOptimizationLevel level)
+    public static TheoryData<GraphOptimizationLevel, bool> LevelsAndConvOutputs => new()
     {
-        var graph = QcdqTestGraphs.SmallConv();
+        { GraphOptimizationLevel.ORT_DISABLE_ALL, false },
+        { GraphOptimizationLevel.ORT_ENABLE_BASIC, false },
+        { GraphOptimizationLevel.ORT_ENABLE_EXTENDED, false },
+        { GraphOptimizationLevel.ORT_ENABLE_ALL, false },
+        { GraphOptimizationLevel.ORT_DISABLE_ALL, true },
+        { GraphOptimizationLevel.ORT_ENABLE_BASIC, true },
+        { GraphOptimizationLevel.ORT_ENABLE_EXTENDED, true },
+        { GraphOptimizationLevel.ORT_ENABLE_ALL, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(LevelsAndConvOutputs))]
+    public void Conv_graph_is_bit_exact_because_every_accumulator_fits_float32(GraphOptimizationLevel level, bool twelveBitOutput)
+    {
+        var graph = QcdqTestGraphs.SmallConv(twelveBitOutput);
         Assert.All(graph.Nodes.Where(node => node is DenseNode or Conv2dNode), node => Assert.True(QcdqAccumulation.IsExact(graph, node), $"{node.Name} may round in float32"));
 
-        var (expected, actual) = RunBoth(graph, level, config: OrtRunner.KeepInt8Activations);
+        // The opset-21 model needs the workaround for an ONNX Runtime bug (see the pinned test below); the opset-13 one runs as it is.
+        var (expected, actual) = twelveBitOutput ? RunBoth(graph, level, config: OrtRunner.KeepInt8Activations) : RunBoth(graph, level);
 
         Report(graph, level, expected, actual);
         Assert.Equal(expected, actual);
     }
 
     [Fact]
-    public void Onnx_runtime_1_31_default_optimizations_reject_int8_activations_into_a_transposed_conv()
+    public void Onnx_runtime_1_31_default_optimizations_reject_an_opset_21_int8_conv()
     {
         // Pins an ONNX Runtime bug (see OrtRunner.KeepInt8Activations): when this starts passing, ORT was fixed and the
-        // workaround and its mention in QcdqWriter's summary can go.
-        var graph = QcdqTestGraphs.SmallConv();
+        // workaround and its mention in QcdqWriter's remarks can go.
+        var graph = QcdqTestGraphs.SmallConv(twelveBitOutput: true);
         var inputs = QcdqSamples.HalfLsbGrid(graph.Nodes.OfType<QuantNode>().First().Format, 4, graph.Input.Shape.Size, seed: 1);
 
         var error = Assert.Throws<OnnxRuntimeException>(() => OrtRunner.Run(QcdqWriter.Write(graph), graph.Input.Name, graph.Input.Shape, inputs, 4, GraphOptimizationLevel.ORT_ENABLE_ALL));

@@ -32,19 +32,22 @@ internal static class QcdqTestGraphs
             .Build();
     }
 
-    /// <summary>8x8x1 image, 3x3 conv with stride 2 and padding 1 to 4x4x8, ReLU, Quant, Flatten, Dense 128→16.</summary>
-    public static QuantizedGraph SmallConv()
+    /// <summary>
+    /// 8x8x1 image, 3x3 conv with stride 2 and padding 1 to 4x4x8, ReLU, Quant, Flatten, Dense 128→16; the output has 8
+    /// bits (opset 13) or, with <paramref name="twelveBitOutput"/>, 12 (int16, opset 21).
+    /// </summary>
+    public static QuantizedGraph SmallConv(bool twelveBitOutput = false)
     {
         var random = new Random(33);
         var geometry = new Conv2dGeometry(3, 3, 1, 8, StrideHeight: 2, StrideWidth: 2, PadTop: 1, PadLeft: 1, PadBottom: 1, PadRight: 1);
-        return new QuantizedGraphBuilder("small_conv", GraphNames.Input, new TensorShape(8, 8, 1))
+        return new QuantizedGraphBuilder(twelveBitOutput ? "small_conv_12" : "small_conv", GraphNames.Input, new TensorShape(8, 8, 1))
             .Quant("global_in_quant", new(true, 8, 2), "global_in_quantized")
             .Conv2d("conv_1", geometry, new(true, 6, 1), Codes(random, new(true, 6, 1), geometry.WeightCount), new(true, 10, 3), Codes(random, new(true, 10, 3), 8))
             .Relu("conv_1_relu")
             .Quant("conv_1_quant", new(false, 8, 3))
             .Reshape("flatten", new TensorShape(128))
             .Dense("dense_1", 128, 16, new(true, 5, 0), Codes(random, new(true, 5, 0), 128 * 16), new(true, 12, 4), Codes(random, new(true, 12, 4), 16))
-            .Quant("dense_1_quant", new(true, 12, 4), GraphNames.Output)
+            .Quant("dense_1_quant", twelveBitOutput ? new(true, 12, 4) : new(true, 8, 4), GraphNames.Output)
             .Build();
     }
 

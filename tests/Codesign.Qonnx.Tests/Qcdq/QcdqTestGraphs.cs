@@ -9,7 +9,7 @@ internal static class QcdqTestGraphs
     /// <summary>
     /// The jet tagger's shape, 16-64-32-32-5, with 3..8-bit weights and ReLU activations. With
     /// <paramref name="sixteenBitInput"/> the input is ap_fixed&lt;16,6&gt;, one activation has 11 bits and the output
-    /// 16 (int16 QCDQ, opset 21), and the first layer's accumulator needs 27 bits, more than float32 holds; otherwise
+    /// 16 (int16 QCDQ, opset 21), and the first layer's sums can exceed the 2^24 LSBs float32 holds exactly; otherwise
     /// every tensor fits 8 bits (opset 13) and every accumulator fits 24 bits.
     /// </summary>
     public static QuantizedGraph JetTagger(bool sixteenBitInput)

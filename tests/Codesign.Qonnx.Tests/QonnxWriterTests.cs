@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using Codesign.Core.Graph;
 using Codesign.Core.Numerics;
 using Codesign.Core.Quantized;
@@ -177,11 +176,7 @@ public sealed class QonnxWriterTests
     [Fact]
     public void Onnx_checker_accepts_the_written_model()
     {
-        var python = PythonWithOnnx();
-        if (python is null)
-        {
-            Assert.Fail($"python3 with the onnx package is required for this test and was not found (tried {string.Join(", ", PythonCandidates)}): install it with `apt-get install -y python3-onnx`.");
-        }
+        var python = PythonOnnx.Require();
 
         var directory = Directory.CreateTempSubdirectory("qonnx-checker-");
         try
@@ -197,51 +192,13 @@ public sealed class QonnxWriterTests
             // full_check=False: structure, opset imports, attribute types. (With onnx 1.12, full_check=True and strict
             // shape inference also pass: ops of an unregistered domain are skipped, not rejected.)
             // CODESIGN_QONNX_KEEP=<path> keeps a copy of the written file for inspection.
-            var (exitCode, output) = Run(python, "-c", "import onnx,sys; m=onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=False)", path);
+            var (exitCode, output) = PythonOnnx.Run(python, "-c", "import onnx,sys; m=onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=False)", path);
             Assert.True(exitCode == 0, $"onnx.checker.check_model ({python}) rejected the model:\n{output}");
         }
         finally
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    // Debian's python3-onnx installs for /usr/bin/python3, which a pyenv or venv python3 on PATH does not see.
-    private static readonly string[] PythonCandidates = ["python3", "/usr/bin/python3"];
-
-    private static string? PythonWithOnnx()
-    {
-        foreach (var candidate in PythonCandidates)
-        {
-            try
-            {
-                if (Run(candidate, "-c", "import onnx").ExitCode == 0)
-                {
-                    return candidate;
-                }
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // not installed; try the next one
-            }
-        }
-
-        return null;
-    }
-
-    private static (int ExitCode, string Output) Run(string fileName, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr);
     }
 
     private static float[] Scalar(GraphProto graph, string name)

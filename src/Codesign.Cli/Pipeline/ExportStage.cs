@@ -6,7 +6,10 @@ using Codesign.Qonnx;
 
 namespace Codesign.Cli.Pipeline;
 
-/// <summary>The quantized model as QONNX, the interchange format hls4ml, FINN and Netron read.</summary>
+/// <summary>
+/// The quantized model as QONNX, the interchange format hls4ml, FINN and Netron read, and as QCDQ
+/// (QuantizeLinear/Clip/DequantizeLinear), which standard ONNX runtimes execute.
+/// </summary>
 internal sealed class ExportStage : IStage
 {
     public string Name => "export";
@@ -26,9 +29,12 @@ internal sealed class ExportStage : IStage
 
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
-        var path = paths.QonnxFile(spec.Name);
-        QonnxWriter.Write(QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name), path);
-        reporter.Info($"export: wrote {path}");
-        return [path];
+        var graph = QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name);
+        var qonnx = paths.QonnxFile(spec.Name);
+        var qcdq = paths.QcdqFile(spec.Name);
+        QonnxWriter.Write(graph, qonnx);
+        QcdqWriter.Write(graph, qcdq);
+        reporter.Info($"export: wrote {qonnx} (QONNX) and {qcdq} (QCDQ, for ONNX Runtime)");
+        return [qonnx, qcdq];
     }
 }

@@ -16,10 +16,10 @@ public sealed class GppCompiler
 
     public string ExecutablePath { get; }
 
-    /// <summary>The g++ on PATH, or null when there is none.</summary>
-    public static GppCompiler? TryFind()
+    /// <summary>The g++ in <paramref name="searchPath"/> (default: the PATH variable), or null when there is none.</summary>
+    public static GppCompiler? TryFind(string? searchPath = null)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        var path = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(folder, OperatingSystem.IsWindows() ? ExecutableName + ".exe" : ExecutableName);
@@ -32,9 +32,9 @@ public sealed class GppCompiler
         return null;
     }
 
-    /// <summary>The g++ on PATH; throws with what to install when there is none.</summary>
-    public static GppCompiler Find() =>
-        TryFind() ?? throw new InvalidOperationException(
+    /// <summary>The g++ on PATH (or <paramref name="searchPath"/>); throws with what to install when there is none.</summary>
+    public static GppCompiler Find(string? searchPath = null) =>
+        TryFind(searchPath) ?? throw new InvalidOperationException(
             "g++ was not found on PATH. C-simulation needs a C++14 g++: install it (Debian/Ubuntu: apt-get install g++) and make sure it is on PATH.");
 
     /// <summary>Runs g++ with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>

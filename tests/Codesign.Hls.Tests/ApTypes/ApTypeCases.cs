@@ -16,7 +16,7 @@ internal static class ApTypeCases
     public static readonly (ApQuantizationMode Q, ApOverflowMode O)[] Modes =
         [.. QuantizationModes.SelectMany(q => OverflowModes.Select(o => (q, o)))];
 
-    /// <summary>The C++ spelling with every template argument, so ap_int&lt;W&gt; and modes are exercised explicitly.</summary>
+    /// <summary>The C++ spelling the HLS writer will emit (ap_int&lt;W&gt;, ap_ufixed&lt;W,I&gt;; modes only when not AP_TRN/AP_WRAP).</summary>
     public static string Cpp(ApFixedType type) => type.ToCppType();
 
     public static IEnumerable<BigInteger> AllCodes(ApFixedType type)

@@ -19,6 +19,12 @@ public sealed partial class OnnxFloatExecutor
     {
         this.graph = graph;
         sampleShape = SampleShape(graph);
+
+        // A bad attribute should fail when the model is loaded, not on the first batch.
+        foreach (var node in graph.Nodes.Where(node => node.Operator == OnnxOperator.Quant))
+        {
+            QuantAttributes.Read(node, graph.Diagnostics);
+        }
     }
 
     public string InputName => graph.InputName;

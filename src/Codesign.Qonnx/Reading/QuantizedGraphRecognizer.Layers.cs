@@ -227,9 +227,9 @@ internal sealed partial class QuantizedGraphRecognizer
             return null;
         }
 
-        if (rank is { } expected && values.Rank != expected)
+        if ((rank is { } expected && values.Rank != expected) || values.Size == 0)
         {
-            Reason($"{node.Label}: {role} '{name}' has shape {values.DescribeShape()}; rank {expected} is expected");
+            Reason($"{node.Label}: {role} '{name}' has shape {values.DescribeShape()}; {(values.Size == 0 ? "it is empty" : $"rank {rank} is expected")}");
             return null;
         }
 

@@ -43,6 +43,33 @@ public static class DiagnosticCodes
     /// <summary>The solver's deterministic time limit ran out before it found any configuration.</summary>
     public const string AllocationSearchLimit = "CSD0302";
 
+    // QONNX files read back (CSD04xx): our own exports and other producers' models. Every message names the file
+    // and the node or tensor at fault.
+
+    /// <summary>The bytes are not an ONNX model: not protobuf, truncated, too deeply nested, or without a graph.</summary>
+    public const string MalformedOnnx = "CSD0401";
+
+    /// <summary>A node's operator (op_type and domain) is not one the reader or the float executor knows.</summary>
+    public const string UnsupportedOnnxOperator = "CSD0402";
+
+    /// <summary>
+    /// The graph breaks ONNX's rules: a node reads a tensor nothing defines, two nodes write one tensor, the nodes
+    /// form a cycle, an operator has the wrong number of inputs, or shapes and attributes do not fit together.
+    /// </summary>
+    public const string InvalidOnnxGraph = "CSD0403";
+
+    /// <summary>
+    /// A tensor is absurdly large or its data does not match its dims (raw_data length, element count); rejected
+    /// before anything is allocated for it.
+    /// </summary>
+    public const string OnnxTensorTooLarge = "CSD0404";
+
+    /// <summary>
+    /// Valid ONNX that uses a feature the reader does not implement: several graph inputs or outputs, a data type
+    /// other than FLOAT/DOUBLE/INT32/INT64, external data, an unknown rounding mode, grouped convolution.
+    /// </summary>
+    public const string UnsupportedOnnxFeature = "CSD0405";
+
     // HLS and C-simulation (CSD05xx).
 
     /// <summary>g++ (or the compiler named by CODESIGN_CXX) is not on PATH, so the C-simulation cannot be built.</summary>

@@ -20,11 +20,14 @@ internal static class CommandLine
         root.Subcommands.Add(StageCommand("allocate", "Choose each layer's width under the budgets with CP-SAT (mixed precision).", [Stages.Prepare, Stages.Train, Stages.Hessian, Stages.Allocate], reporterFactory, output));
         root.Subcommands.Add(StageCommand("qat", "Quantization-aware training for the spec's precision (runs the earlier stages first if needed).", [Stages.Prepare, Stages.Train, Stages.Hessian, Stages.Allocate, Stages.Qat], reporterFactory, output));
         root.Subcommands.Add(StageCommand("export", "Write the quantized model as QONNX and QCDQ (runs the earlier stages first if needed).", [.. Stages.InOrder.TakeWhile(stage => stage != Stages.Hls)], reporterFactory, output));
-        root.Subcommands.Add(StageCommand("hls", "Write the HLS firmware project (hls4ml's layout) with its testbench data.", [.. Stages.InOrder.TakeWhile(stage => stage != Stages.CSimulation)], reporterFactory, output));
+        var hls = StageCommand("hls", "Write the HLS firmware project (hls4ml's layout) with its testbench data.", [.. Stages.InOrder.TakeWhile(stage => stage != Stages.CSimulation)], reporterFactory, output);
+        hls.Subcommands.Add(HlsPredictCommand.Create(output));
+        root.Subcommands.Add(hls);
         root.Subcommands.Add(StageCommand("csim", "Compile the HLS project with g++ and compare it bit for bit with the reference executor.", [.. Stages.InOrder.TakeWhile(stage => stage != Stages.Synthesis)], reporterFactory, output));
         root.Subcommands.Add(StageCommand("synth", "Synthesize with Vitis HLS where installed; otherwise write the labelled estimate.", Stages.InOrder, reporterFactory, output));
         root.Subcommands.Add(StageCommand("build", "Run every stage in order, skipping the ones that are up to date.", Stages.InOrder, reporterFactory, output));
         root.Subcommands.Add(SweepCommand(reporterFactory, output));
+        root.Subcommands.Add(QonnxCommand.Create(StageCommand("export", "Write the quantized model as QONNX and QCDQ (same as 'codesign export').", [.. Stages.InOrder.TakeWhile(stage => stage != Stages.Hls)], reporterFactory, output), output));
         root.Subcommands.Add(DataCommand.Create(consoleFactory, output));
         return root;
     }

@@ -38,8 +38,8 @@ internal sealed class CSimulationStage : IStage
 
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
+        StaleOutputs.Delete(paths.CSimulationReportFile);
         var graph = QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name);
-        File.Delete(paths.CSimulationReportFile);
         var project = HlsProjectWriter.Write(graph, HlsSettingsFromSpec.Of(spec.Hls), Path.Combine(paths.CSimulationDirectory, spec.Hls.Project), spec.Hls.Location);
         var (inputs, rows) = HlsSettingsFromSpec.TestSamples(DatasetFile.Read(paths.DatasetFile), spec.Hls);
         var report = CSimulation.Run(project, inputs, rows, new CSimulationOptions { ReportPath = paths.CSimulationReportFile });

@@ -41,9 +41,8 @@ internal sealed class SynthesisStage : IStage
 
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
+        StaleOutputs.Delete(paths.SynthesisReportFile, paths.SynthesisEstimateFile);
         var hls = spec.Hls;
-        File.Delete(paths.SynthesisReportFile);
-        File.Delete(paths.SynthesisEstimateFile);
         var vitis = LocateVitis(spec);
         if (vitis is null)
         {

@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-# Debian packages the tests use: python3-onnx runs onnx.checker on every QONNX file we write.
-required_packages=(ca-certificates python3-onnx)
+# Debian packages the tests use: python3-onnx runs onnx.checker on every QONNX file we write; g++ compiles
+# the HLS C-simulation and our ap_fixed tests.
+required_packages=(ca-certificates python3-onnx g++)
 
 missing=()
 for package in "${required_packages[@]}"; do

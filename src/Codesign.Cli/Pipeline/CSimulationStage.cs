@@ -1,5 +1,6 @@
 using System.Globalization;
 using Codesign.Core.Artifacts;
+using Codesign.Core.Diagnostics;
 using Codesign.Core.Graph;
 using Codesign.Core.Quantized;
 using Codesign.Core.Spec;
@@ -27,6 +28,9 @@ internal sealed class CSimulationStage : IStage
         ["spec:name"] = spec.Name,
         ["spec:hls"] = spec.SectionHashes["hls"],
         ["code"] = StageCodeIdentity.Of(typeof(CSimulation).Assembly),
+
+        // Installing g++ later must run the C-simulation that was skipped.
+        ["compiler"] = CSimulation.CompilerPath() ?? "not found",
     };
 
     public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) => new Dictionary<string, string>
@@ -39,6 +43,14 @@ internal sealed class CSimulationStage : IStage
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
         StaleOutputs.Delete(paths.CSimulationReportFile);
+        if (CSimulation.CompilerPath() is null)
+        {
+            // A missing compiler is a machine setup matter, not a wrong design: say so loudly, do not fail the build.
+            reporter.Warning(Diagnostic.Warning(DiagnosticCodes.CompilerNotFound, spec.Hls.Location,
+                "g++ not found; C-simulation skipped. Install a C++14 g++ (Debian/Ubuntu: apt-get install g++) or set CODESIGN_CXX, then build again"));
+            return [];
+        }
+
         var graph = QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name);
         var project = HlsProjectWriter.Write(graph, HlsSettingsFromSpec.Of(spec.Hls), Path.Combine(paths.CSimulationDirectory, spec.Hls.Project), spec.Hls.Location);
         var (inputs, rows) = HlsSettingsFromSpec.TestSamples(DatasetFile.Read(paths.DatasetFile), spec.Hls);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Codesign.Core.Diagnostics;
 using Codesign.Hls.Compilation;
 using Codesign.Hls.Project;
 using Codesign.Qonnx.Execution;
@@ -16,6 +17,19 @@ namespace Codesign.Hls.Simulation;
 public static partial class CSimulation
 {
     public const string ReportFile = "csim.json";
+
+    /// <summary>The g++ the C-simulation would use (<c>CODESIGN_CXX</c>, else PATH), or null when there is none.</summary>
+    public static string? CompilerPath()
+    {
+        try
+        {
+            return CSimulationCompiler.FindCompiler().ExecutablePath;
+        }
+        catch (CodesignException exception) when (exception.Diagnostics.All(d => d.Code == DiagnosticCodes.CompilerNotFound))
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Writes <c>tb_data/</c>: the inputs and the reference executor's outputs, which the project's testbench (and

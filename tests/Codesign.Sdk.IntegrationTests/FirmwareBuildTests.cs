@@ -88,8 +88,8 @@ public sealed class FirmwareBuildTests : IDisposable
         var result = project.Build();
 
         result.AssertFailed();
-        var line = Array.FindIndex(File.ReadAllLines(project.SpecPath), text => text.TrimStart().StartsWith("project:", StringComparison.Ordinal)) + 1;
-        Assert.Contains($"{project.SpecPath}({line},12): error CSD0008: {message}", result.Output, StringComparison.Ordinal);
+        var lineNumber = Array.FindIndex(File.ReadAllLines(project.SpecPath), text => text.TrimStart().StartsWith("project:", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"{project.SpecPath}({lineNumber},12): error CSD0008: {message}", result.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(project.OutputDirectory, "hls")));
         Assert.False(Directory.Exists(Path.Combine(project.ProjectDirectory, "escape")));
     }

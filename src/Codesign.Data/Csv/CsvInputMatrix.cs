@@ -23,6 +23,7 @@ public static class CsvInputMatrix
         var fields = new List<CsvField>();
         var lineNumber = 0;
         var rows = 0;
+        var first = true;
         foreach (var line in File.ReadLines(fullPath))
         {
             lineNumber++;
@@ -31,13 +32,15 @@ public static class CsvInputMatrix
                 continue;
             }
 
+            var isFirst = first;
+            first = false;
             if (CsvLineParser.Parse(line, fields, out var errorColumn) is { } error)
             {
                 diagnostics.Error(DiagnosticCodes.MalformedRow, new SourceSpan(fullPath, lineNumber, errorColumn), error);
                 continue;
             }
 
-            if (rows == 0 && values.Count == 0 && IsHeader(line, fields))
+            if (isFirst && IsHeader(line, fields))
             {
                 continue;
             }

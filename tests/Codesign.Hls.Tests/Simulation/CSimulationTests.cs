@@ -58,8 +58,8 @@ public sealed class CSimulationTests(JetTaggerSimulation jet, ITestOutputHelper 
         var root = json.RootElement;
         Assert.Equal(JetTaggerSimulation.Samples, root.GetProperty("samples").GetInt32());
         Assert.True(root.GetProperty("identical").GetBoolean());
-        Assert.Equal(0, root.GetProperty("firstMismatches").GetArrayLength());
-        Assert.True(root.GetProperty("compileSeconds").GetDouble() >= 0);
+        Assert.Equal(0, root.GetProperty("first_mismatches").GetArrayLength());
+        Assert.True(root.GetProperty("compile_seconds").GetDouble() >= 0);
         output.WriteLine($"compile {jet.Report.CompileSeconds} s, predict {jet.Report.PredictSeconds} s, reference {jet.Report.ReferenceSeconds} s");
     }
 

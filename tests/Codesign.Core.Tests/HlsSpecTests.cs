@@ -76,4 +76,21 @@ public class HlsSpecTests
 
         Assert.Equal(["hls"], before.Keys.Where(key => before[key] != after[key]));
     }
+
+    [Fact]
+    public void Hardware_budgets_are_read_as_luts_and_latency_cycles()
+    {
+        var spec = SpecText.Parse(SpecText.Minimal + """
+
+            precision: { mode: mixed }
+            allocation:
+              budgets:
+                - { cost: luts, limit: 30000 }
+                - { cost: latency_cycles, limit: 8 }
+            hls: { clock_period: 4 }
+            """);
+
+        Assert.Equal([BudgetCost.Luts, BudgetCost.LatencyCycles], spec.Allocation.Budgets.Select(budget => budget.Cost));
+        Assert.Equal([30000.0, 8.0], spec.Allocation.Budgets.Select(budget => budget.Value));
+    }
 }

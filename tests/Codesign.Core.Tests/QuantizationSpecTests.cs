@@ -90,7 +90,7 @@ public class QuantizationSpecTests
     [Fact]
     public void Budget_needs_exactly_one_of_fraction_and_limit()
     {
-        var errors = SpecText.Errors(SpecText.Minimal + "\nprecision: { mode: mixed }\nallocation:\n  budgets:\n    - { cost: bops }\n    - { cost: bops, fraction: 0.5, limit: 3 }\n    - { cost: luts, limit: 3 }\n");
+        var errors = SpecText.Errors(SpecText.Minimal + "\nprecision: { mode: mixed }\nallocation:\n  budgets:\n    - { cost: bops }\n    - { cost: bops, fraction: 0.5, limit: 3 }\n    - { cost: energy, limit: 3 }\n");
 
         Assert.Equal([DiagnosticCodes.InconsistentSpec, DiagnosticCodes.InconsistentSpec, DiagnosticCodes.InvalidChoice], errors.Select(e => e.Code));
         Assert.Equal([11, 12, 13], errors.Select(e => e.Location.Line));

@@ -17,12 +17,23 @@ internal sealed class AllocateStage : IStage
 
     public string OutputDirectory(StagePaths paths) => paths.AllocationDirectory;
 
-    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec) => new(StringComparer.Ordinal)
+    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec)
     {
-        ["spec:allocation"] = spec.SectionHashes["allocation"],
-        ["spec:precision"] = spec.SectionHashes["precision"],
-        ["code"] = StageCodeIdentity.Of(typeof(BitAllocator).Assembly),
-    };
+        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["spec:allocation"] = spec.SectionHashes["allocation"],
+            ["spec:precision"] = spec.SectionHashes["precision"],
+            ["code"] = StageCodeIdentity.Of(typeof(BitAllocator).Assembly),
+        };
+
+        // Hardware budgets are priced at the hls: clock and strategy; only then does that section matter here.
+        if (spec.Allocation.Budgets.Any(budget => budget.Cost is BudgetCost.Luts or BudgetCost.LatencyCycles))
+        {
+            inputs["spec:hls"] = spec.SectionHashes["hls"];
+        }
+
+        return inputs;
+    }
 
     public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) => new Dictionary<string, string>
     {
@@ -37,7 +48,7 @@ internal sealed class AllocateStage : IStage
             Layers = AllocationSetup.Layers(paths),
             CandidateWidths = spec.Allocation.Widths,
             Activations = AllocationSetup.Activations(spec),
-            Budgets = spec.Allocation.Budgets.Select(AllocationSetup.Budget).ToList(),
+            Budgets = spec.Allocation.Budgets.Select(budget => AllocationSetup.Budget(budget, spec.Hls)).ToList(),
         };
         var result = new BitAllocator().Allocate(request);
         AllocationReport.From(result).Write(paths.AllocationFile);

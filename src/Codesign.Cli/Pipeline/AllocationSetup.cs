@@ -20,9 +20,16 @@ internal static class AllocationSetup
         ? ActivationWidthRule.Fixed(fixedBits, spec.Precision!.InputBits)
         : ActivationWidthRule.WeightsPlus(spec.Allocation.ActivationExtraBits, spec.Precision!.InputBits);
 
-    public static CostBudget Budget(BudgetSpec budget)
+    public static CostBudget Budget(BudgetSpec budget, HlsSpec hls)
     {
-        ILayerCostModel model = budget.Cost == BudgetCost.Bops ? new BopsCostModel() : new WeightMemoryCostModel();
+        ArgumentNullException.ThrowIfNull(budget);
+        ILayerCostModel model = budget.Cost switch
+        {
+            BudgetCost.Bops => new BopsCostModel(),
+            BudgetCost.WeightMemory => new WeightMemoryCostModel(),
+            BudgetCost.Luts => EstimatedHardwareCostModel.Luts(hls),
+            _ => EstimatedHardwareCostModel.LatencyCycles(hls),
+        };
         return budget.IsFraction
             ? CostBudget.FractionOfUniform(model, budget.Value, location: budget.Location)
             : CostBudget.Absolute(model, budget.Value, budget.Location);

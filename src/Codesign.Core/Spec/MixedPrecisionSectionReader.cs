@@ -9,6 +9,8 @@ internal static class MixedPrecisionSectionReader
     {
         ["bops"] = BudgetCost.Bops,
         ["weight_memory"] = BudgetCost.WeightMemory,
+        ["luts"] = BudgetCost.Luts,
+        ["latency_cycles"] = BudgetCost.LatencyCycles,
     };
 
     private static readonly int[] DefaultWidths = [2, 3, 4, 5, 6, 7, 8];
@@ -93,7 +95,7 @@ internal static class MixedPrecisionSectionReader
             }
 
             var budget = new MappingReader(mapping, path, reader.Diagnostics);
-            var costNode = budget.Required("cost", "'bops' or 'weight_memory'");
+            var costNode = budget.Required("cost", "'bops', 'weight_memory', 'luts' or 'latency_cycles'");
             var cost = costNode is null ? BudgetCost.Bops : budget.ChoiceValue(costNode, $"{path}.cost", BudgetCost.Bops, Costs);
             var hasFraction = budget.Has("fraction");
             var hasLimit = budget.Has("limit");

@@ -21,6 +21,12 @@ public enum BudgetCost
 
     /// <summary>Weight storage in bits.</summary>
     WeightMemory,
+
+    /// <summary>LUTs of the dense layers as the synthesis estimate prices them (docs/synthesis.md).</summary>
+    Luts,
+
+    /// <summary>Latency in clock cycles at the <c>hls:</c> clock, as the synthesis estimate computes it.</summary>
+    LatencyCycles,
 }
 
 /// <summary>One budget: a cost model's total must stay below an absolute limit or a fraction of the uniform-8-bit cost.</summary>

@@ -95,22 +95,7 @@ public static partial class QcdqWriter
         var g = conv.Geometry;
 
         // Standard Conv is NCHW with OIHW weights; the IR keeps NHWC activations and HWIO ([kh, kw, cin, cout]) weights.
-        var oihw = new long[conv.WeightCodes.Length];
-        for (var ky = 0; ky < g.KernelHeight; ky++)
-        {
-            for (var kx = 0; kx < g.KernelWidth; kx++)
-            {
-                for (var ci = 0; ci < g.InChannels; ci++)
-                {
-                    for (var co = 0; co < g.OutChannels; co++)
-                    {
-                        var hwio = ((((ky * g.KernelWidth) + kx) * g.InChannels) + ci) * g.OutChannels + co;
-                        oihw[(((((co * g.InChannels) + ci) * g.KernelHeight) + ky) * g.KernelWidth) + kx] = conv.WeightCodes[hwio];
-                    }
-                }
-            }
-        }
-
+        var oihw = Conv2dWeightLayout.ToOihw(g, conv.WeightCodes);
         var (weight, bias) = builder.WeightsAndBias(conv.Name, builder.FormatOf(conv.Input), [g.OutChannels, g.InChannels, g.KernelHeight, g.KernelWidth], conv.WeightFormat, oihw, conv.BiasFormat, conv.BiasCodes);
         var input = builder.ShapeOf(conv.Input);
         var output = builder.ShapeOf(conv.Output);

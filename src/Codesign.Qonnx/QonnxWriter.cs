@@ -90,22 +90,7 @@ public static class QonnxWriter
         var g = conv.Geometry;
 
         // hls4ml's channels-last Conv takes OHWI weights; the IR keeps HWIO ([kh, kw, cin, cout]).
-        var ohwi = new long[conv.WeightCodes.Length];
-        for (var ky = 0; ky < g.KernelHeight; ky++)
-        {
-            for (var kx = 0; kx < g.KernelWidth; kx++)
-            {
-                for (var ci = 0; ci < g.InChannels; ci++)
-                {
-                    for (var co = 0; co < g.OutChannels; co++)
-                    {
-                        var hwio = ((((ky * g.KernelWidth) + kx) * g.InChannels) + ci) * g.OutChannels + co;
-                        ohwi[(((((co * g.KernelHeight) + ky) * g.KernelWidth) + kx) * g.InChannels) + ci] = conv.WeightCodes[hwio];
-                    }
-                }
-            }
-        }
-
+        var ohwi = Conv2dWeightLayout.ToOhwi(g, conv.WeightCodes);
         var weight = builder.QuantizedParameter(conv.Name + "_weight", [g.OutChannels, g.KernelHeight, g.KernelWidth, g.InChannels], conv.WeightFormat, ohwi);
         var bias = builder.QuantizedParameter(conv.Name + "_bias", [g.OutChannels], conv.BiasFormat, conv.BiasCodes);
         var node = builder.NodeProto("Conv", conv.Name + "_conv", [conv.Input, weight, bias], conv.Output);

@@ -19,19 +19,18 @@ internal sealed class CSimulationStage : IStage
 {
     public string Name => "csim";
 
-    public string? NotConfiguredReason(CodesignSpec spec) => spec.Precision is null ? "the spec has no 'precision' section" : null;
+    public string? NotConfiguredReason(CodesignSpec spec) => FirmwareStages.NotConfiguredReason(spec);
 
     public string OutputDirectory(StagePaths paths) => paths.CSimulationDirectory;
 
-    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec) => new(StringComparer.Ordinal)
+    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec)
     {
-        ["spec:name"] = spec.Name,
-        ["spec:hls"] = spec.SectionHashes["hls"],
-        ["code"] = StageCodeIdentity.Of(typeof(CSimulation).Assembly),
+        var inputs = FirmwareStages.SpecInputs(spec, typeof(CSimulation).Assembly);
 
         // Installing g++ later must run the C-simulation that was skipped.
-        ["compiler"] = CSimulation.CompilerPath() ?? "not found",
-    };
+        inputs["compiler"] = CSimulation.CompilerPath() ?? "not found";
+        return inputs;
+    }
 
     public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) => new Dictionary<string, string>
     {

@@ -16,16 +16,11 @@ internal sealed class HlsStage : IStage
 {
     public string Name => "hls";
 
-    public string? NotConfiguredReason(CodesignSpec spec) => spec.Precision is null ? "the spec has no 'precision' section" : null;
+    public string? NotConfiguredReason(CodesignSpec spec) => FirmwareStages.NotConfiguredReason(spec);
 
     public string OutputDirectory(StagePaths paths) => paths.HlsDirectory;
 
-    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec) => new(StringComparer.Ordinal)
-    {
-        ["spec:name"] = spec.Name,
-        ["spec:hls"] = spec.SectionHashes["hls"],
-        ["code"] = StageCodeIdentity.Of(typeof(HlsProjectWriter).Assembly),
-    };
+    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec) => FirmwareStages.SpecInputs(spec, typeof(HlsProjectWriter).Assembly);
 
     public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) => new Dictionary<string, string>
     {

@@ -20,18 +20,18 @@ internal sealed class SynthesisStage : IStage
 
     public string Name => "synth";
 
-    public string? NotConfiguredReason(CodesignSpec spec) => spec.Precision is null ? "the spec has no 'precision' section" : null;
+    public string? NotConfiguredReason(CodesignSpec spec) => FirmwareStages.NotConfiguredReason(spec);
 
     public string OutputDirectory(StagePaths paths) => paths.SynthesisDirectory;
 
-    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec) => new(StringComparer.Ordinal)
+    public SortedDictionary<string, string> SpecInputs(CodesignSpec spec)
     {
-        ["spec:hls"] = spec.SectionHashes["hls"],
-        ["code"] = StageCodeIdentity.Of(typeof(ResourceEstimator).Assembly),
+        var inputs = FirmwareStages.SpecInputs(spec, typeof(ResourceEstimator).Assembly);
 
         // Installing Vitis (or pointing at another one) changes what this stage produces.
-        ["vitis_hls"] = LocateVitis(spec) ?? "not found",
-    };
+        inputs["vitis_hls"] = LocateVitis(spec) ?? "not found";
+        return inputs;
+    }
 
     public IReadOnlyDictionary<string, string> FileInputs(CodesignSpec spec, StagePaths paths) => new Dictionary<string, string>
     {

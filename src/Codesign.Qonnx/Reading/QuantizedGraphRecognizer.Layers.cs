@@ -129,14 +129,7 @@ internal sealed partial class QuantizedGraphRecognizer
         }
 
         // OHWI in the file, HWIO ([kh, kw, cin, cout]) in the IR.
-        var hwio = new long[ohwi.Length];
-        for (var o = 0; o < outChannels; o++)
-        {
-            for (var k = 0; k < kernelHeight * kernelWidth * inChannels; k++)
-            {
-                hwio[(k * outChannels) + o] = ohwi[(o * kernelHeight * kernelWidth * inChannels) + k];
-            }
-        }
+        var hwio = Conv2dWeightLayout.FromOhwi(geometry, ohwi);
 
         return Emit(
             new Conv2dNode(UniqueName(node, WithoutSuffix(node.Name, "_conv")), source.IrName, node.Output, geometry, format, hwio, biasFormat, biasCodes),

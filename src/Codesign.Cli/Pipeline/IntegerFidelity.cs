@@ -16,7 +16,8 @@ internal sealed record IntegerFidelity(int Samples, int ArgmaxAgreement, int Ide
     public static IntegerFidelity Check(QuantizedModel model, DatasetSplit test, float[] trainedScores)
     {
         var executor = GraphExecutor.Run(QuantizedModelGraph.Build(model, "fidelity"), test.Features, test.RowCount);
-        var classes = model.Layers[^1].Units;
+        // Outputs per row: a classifier's classes, an encoder's latent values.
+        var classes = test.RowCount == 0 ? model.Layers[^1].Units : executor.Length / test.RowCount;
         var lsb = model.OutputFormat.Lsb;
         var agreeing = 0;
         var identical = 0;

@@ -23,6 +23,30 @@ internal static class ReconstructionReport
         Write(path, root);
     }
 
+    /// <summary>The quantized encoder with the float decoder, the float model's numbers beside it, and the fidelity check.</summary>
+    public static void WriteQuantized(string path, CodesignSpec spec, AutoencoderQatResult result, string floatMetricsPath, IntegerFidelity fidelity)
+    {
+        var floatMetrics = JsonNode.Parse(File.ReadAllText(floatMetricsPath))!["test"]!.DeepClone();
+        var floatEmd = (double?)floatMetrics["emd"];
+        var root = new JsonObject
+        {
+            ["spec"] = spec.Name,
+            ["model"] = "quantized encoder, float decoder",
+            ["test"] = Describe(result.Test),
+            ["validation"] = result.Validation is null ? null : Describe(result.Validation),
+            ["float_test"] = floatMetrics,
+            ["emd_increase"] = floatEmd is { } before && double.IsFinite(result.Test.Emd.Mean) ? result.Test.Emd.Mean - before : null,
+            ["integer_executor"] = new JsonObject
+            {
+                ["samples"] = fidelity.Samples,
+                ["identical_outputs"] = fidelity.IdenticalOutputs,
+                ["max_difference_lsb"] = fidelity.MaxDifferenceLsb,
+            },
+            ["final_train_loss"] = result.History[^1].TrainLoss,
+        };
+        Write(path, root);
+    }
+
     public static JsonObject Describe(ReconstructionMetrics metrics) => new()
     {
         ["samples"] = metrics.Samples,

@@ -136,4 +136,13 @@ public class ModelPartsSpecTests
     public void Sigmoid_only_on_the_last_decoder_layer() =>
         AssertError(Autoencoder.Replace("{ type: dense, units: 128 }", "{ type: dense, units: 128, activation: sigmoid }", StringComparison.Ordinal), DiagnosticCodes.InconsistentSpec, 8, 7,
             "'sigmoid' is supported only on the decoder's last layer");
+
+    [Fact]
+    public void Hls_reuse_factors_name_only_weighted_encoder_layers()
+    {
+        var spec = SpecText.Parse(Autoencoder + "\nprecision: { weights: 6 }\nhls:\n  layers: { conv: { reuse_factor: 2 } }\n");
+        Assert.Equal(2, spec.Hls.LayerReuseFactors["conv"]);
+        AssertError(Autoencoder + "\nprecision: { weights: 6 }\nhls:\n  layers: { dense_4: { reuse_factor: 2 } }\n", DiagnosticCodes.UnknownKey, 17, 13,
+            "names no layer with weights in the hardware part");
+    }
 }

@@ -37,6 +37,7 @@ internal sealed record IntegerFidelity(int Samples, int ArgmaxAgreement, int Ide
         return new IntegerFidelity(test.RowCount, agreeing, identical, worst);
     }
 
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"qat: integer executor vs trained model on {Samples} test samples: identical outputs {IdenticalOutputs}, same class {ArgmaxAgreement}, largest difference {MaxDifferenceLsb} LSB");
+    /// <param name="classifier">False for an encoder, whose outputs are a latent vector rather than class scores.</param>
+    public string Describe(bool classifier = true) => string.Create(CultureInfo.InvariantCulture,
+        $"qat: integer executor vs trained model on {Samples} test samples: identical outputs {IdenticalOutputs}{(classifier ? $", same class {ArgmaxAgreement}" : string.Empty)}, largest difference {MaxDifferenceLsb} LSB");
 }

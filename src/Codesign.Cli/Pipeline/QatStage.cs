@@ -81,7 +81,7 @@ internal sealed class QatStage : IStage
         QuantizedModelFile.Write(paths.QuantizedModelFile, result.Encoder);
         TensorFile.Write(paths.QatDecoderWeightsFile, result.DecoderWeights);
         var fidelity = IntegerFidelity.Check(result.Encoder, dataset.Test, result.TestLatents);
-        reporter.Info(fidelity.Describe());
+        reporter.Info(fidelity.Describe(classifier: false));
         ReconstructionReport.WriteQuantized(paths.QatMetricsFile, spec, result, paths.FloatMetricsFile, fidelity);
         AtomicFile.WriteAllText(paths.QatHistoryFile, MetricsReport.History(result.History));
         reporter.Info(string.Create(CultureInfo.InvariantCulture,

@@ -3,6 +3,7 @@ using Codesign.Core.Spec;
 using Codesign.Data.Arff;
 using Codesign.Data.Csv;
 using Codesign.Data.Hdf5;
+using Codesign.Data.Hgcal;
 using Codesign.Data.Jets;
 using Codesign.Data.Scaling;
 using Codesign.Data.Splitting;
@@ -21,6 +22,13 @@ public static class DataPreparer
         var dataset = source.Test is null
             ? DatasetSplitter.Split(source.Main, spec.Split)
             : DatasetSplitter.Split(source.Main, source.Test, spec.Split);
+        // HGCal modules arrive normalised by a power of two per module; standardizing pixels would undo the shape
+        // the EMD compares, so their scaler is the identity (written all the same, for a uniform data stage).
+        if (!dataset.IsLabeled)
+        {
+            return new PreparedData(dataset, StandardScaler.Identity(dataset.FeatureNames));
+        }
+
         var scaler = StandardScaler.Fit(dataset.Train, dataset.FeatureNames);
         foreach (var split in dataset.Splits)
         {
@@ -43,6 +51,7 @@ public static class DataPreparer
             DataSource.Csv => CsvDatasetReader.Read(spec),
             DataSource.Arff => ArffDatasetReader.Read(spec),
             DataSource.Hdf5 => Hdf5DatasetReader.Read(spec),
+            DataSource.Hgcal or DataSource.HgcalCsv => HgcalDatasetReader.Read(spec),
             _ => throw new CodesignException(DiagnosticCodes.InternalError, spec.Location, $"data source {spec.Source} has no loader in this build."),
         };
     }

@@ -1,6 +1,9 @@
 namespace Codesign.Data;
 
-/// <summary>A labelled dataset already divided into train, validation and test splits.</summary>
+/// <summary>
+/// A dataset already divided into train, validation and test splits: labelled (a classifier's), or with no class
+/// names and unlabelled splits (an autoencoder's).
+/// </summary>
 public sealed class Dataset
 {
     public Dataset(string[] featureNames, string[] classNames, DatasetSplit train, DatasetSplit validation, DatasetSplit test)
@@ -10,10 +13,7 @@ public sealed class Dataset
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(test);
-        if (classNames.Length == 0)
-        {
-            throw new ArgumentException("A dataset needs at least one class.", nameof(classNames));
-        }
+        var labeled = classNames.Length > 0;
 
         foreach (var split in new[] { train, validation, test })
         {
@@ -22,6 +22,11 @@ public sealed class Dataset
                 throw new ArgumentException(
                     $"A split has {split.FeatureCount} features but {featureNames.Length} feature names were given.",
                     nameof(featureNames));
+            }
+
+            if (split.IsLabeled != labeled)
+            {
+                throw new ArgumentException(labeled ? "A dataset with classes needs labelled splits." : "A dataset without classes has unlabelled splits.", nameof(classNames));
             }
 
             LabeledSamples.EnsureLabelsInRange(split.Labels, classNames.Length);
@@ -47,6 +52,9 @@ public sealed class Dataset
     public int FeatureCount => FeatureNames.Length;
 
     public int ClassCount => ClassNames.Length;
+
+    /// <summary>False for data without labels, which only an autoencoder learns from.</summary>
+    public bool IsLabeled => ClassNames.Length > 0;
 
     /// <summary>The splits in file order: train, validation, test.</summary>
     public IReadOnlyList<DatasetSplit> Splits => [Train, Validation, Test];

@@ -1,6 +1,9 @@
 namespace Codesign.Data;
 
-/// <summary>What a source (CSV or generator) yields before splitting: every row, with names for its columns and classes.</summary>
+/// <summary>
+/// What a source (CSV or generator) yields before splitting: every row, with names for its columns and classes
+/// (none, with unlabelled rows, for HGCal modules).
+/// </summary>
 public sealed class LabeledSamples
 {
     public LabeledSamples(string[] featureNames, string[] classNames, DatasetSplit rows)
@@ -13,6 +16,11 @@ public sealed class LabeledSamples
             throw new ArgumentException(
                 $"The rows have {rows.FeatureCount} features but {featureNames.Length} feature names were given.",
                 nameof(featureNames));
+        }
+
+        if (rows.IsLabeled != classNames.Length > 0)
+        {
+            throw new ArgumentException("Labelled rows need class names, and unlabelled rows none.", nameof(classNames));
         }
 
         EnsureLabelsInRange(rows.Labels, classNames.Length);

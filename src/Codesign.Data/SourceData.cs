@@ -33,7 +33,9 @@ public sealed class SourceData
         }
 
         var width = Main.FeatureNames.Length;
-        var rows = new DatasetSplit([.. Main.Rows.Features, .. Test.Rows.Features], [.. Main.Rows.Labels, .. Test.Rows.Labels], width);
+        var rows = Main.Rows.IsLabeled
+            ? new DatasetSplit([.. Main.Rows.Features, .. Test.Rows.Features], [.. Main.Rows.Labels, .. Test.Rows.Labels], width)
+            : DatasetSplit.Unlabeled([.. Main.Rows.Features, .. Test.Rows.Features], width);
         return new LabeledSamples(Main.FeatureNames, Main.ClassNames, rows);
     }
 }

@@ -3,7 +3,7 @@ using Codesign.Core.Artifacts;
 namespace Codesign.Precision;
 
 /// <summary>
-/// One dense layer as the bit allocator sees it: its shape (what the cost models price), its weights (what
+/// One dense or conv2d layer as the bit allocator sees it: its shape (what the cost models price), its weights (what
 /// quantization perturbs) and the Hessian trace of the loss with respect to those weights (how much that
 /// perturbation matters).
 /// </summary>
@@ -47,11 +47,14 @@ public sealed record LayerDescription
 
     public string Name { get; }
 
-    /// <summary>n, the fan-in.</summary>
+    /// <summary>n, the fan-in: a dense layer's inputs, a convolution's kh·kw·c_in.</summary>
     public int Inputs { get; }
 
-    /// <summary>m, the units.</summary>
+    /// <summary>m, the units: a dense layer's outputs, a convolution's output channels.</summary>
     public int Outputs { get; }
+
+    /// <summary>How often the m·n weights are applied: 1 for a dense layer, output height × width for a convolution.</summary>
+    public int OutputPixels { get; init; } = 1;
 
     public int ParameterCount { get; }
 
@@ -72,5 +75,22 @@ public sealed record LayerDescription
         }
 
         return new LayerDescription(name, weight.Shape[1], weight.Shape[0], weight.Values.Length, hessianTrace, weight.Values);
+    }
+
+    /// <summary>
+    /// A conv2d layer from its weight tensor in PyTorch's layout [out channels, in channels, kh, kw], applied at
+    /// <paramref name="outputPixels"/> output positions, with the trace measured over exactly those weights.
+    /// </summary>
+    public static LayerDescription FromConvWeight(string name, NamedTensor weight, int outputPixels, double hessianTrace)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputPixels, 1);
+        if (weight.Shape.Count != 4)
+        {
+            throw new ArgumentException($"'{weight.Name}' has shape [{string.Join(",", weight.Shape)}]; a conv2d weight is [out, in, kh, kw]", nameof(weight));
+        }
+
+        var fanIn = weight.Shape[1] * weight.Shape[2] * weight.Shape[3];
+        return new LayerDescription(name, fanIn, weight.Shape[0], weight.Values.Length, hessianTrace, weight.Values) { OutputPixels = outputPixels };
     }
 }

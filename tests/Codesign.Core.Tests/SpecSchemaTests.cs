@@ -17,7 +17,12 @@ public class SpecSchemaTests
     {
         Assert.Equal(Sorted(SpecKeys.Root), Keys(Schema));
         Assert.Equal(Sorted(SpecKeys.Model), Keys(Schema["properties"]!["model"]!));
-        Assert.Equal(Sorted(SpecKeys.Layer), Keys(Schema["properties"]!["model"]!["properties"]!["layers"]!["items"]!));
+        Assert.Equal(Sorted(SpecKeys.Layer), Keys(Schema["definitions"]!["layer"]!));
+        foreach (var part in new[] { "layers", "encoder", "decoder" })
+        {
+            Assert.Equal("#/definitions/layer", (string)Schema["properties"]!["model"]!["properties"]![part]!["items"]!["$ref"]!);
+        }
+
         Assert.Equal(Sorted(SpecKeys.Data), Keys(Schema["properties"]!["data"]!));
         Assert.Equal(Sorted(SpecKeys.Split), Keys(Schema["properties"]!["data"]!["properties"]!["split"]!));
         Assert.Equal(Sorted(SpecKeys.Training), Keys(Schema["properties"]!["training"]!));

@@ -28,6 +28,19 @@ public class CostModelTests
     }
 
     [Fact]
+    public void Bops_of_a_convolution_count_every_output_pixel()
+    {
+        // The ECON-T encoder's conv: 8 filters of 3x3x1 over a 4x4 output, 6-bit weights after the 16-bit input.
+        // Per output value n = 9 MACs; 16 pixels x 8 channels x 9 x (16*6 + 16 + 6 + log2 9).
+        var conv = LayerDescription.FromConvWeight("conv", new Core.Artifacts.NamedTensor("conv.weight", [8, 1, 3, 3], new float[72]), 16, 5.3);
+        Assert.Equal((9, 8, 72), (conv.Inputs, conv.Outputs, conv.ParameterCount));
+        Assert.Equal(16 * 8 * 9 * (96 + 16 + 6 + Math.Log2(9)), new BopsCostModel().LayerCost(0, conv, 6, 16), 9);
+
+        // Weight memory does not depend on how often the weights are applied.
+        Assert.Equal(72 * 6.0, new WeightMemoryCostModel().LayerCost(0, conv, 6, 16));
+    }
+
+    [Fact]
     public void Weight_memory_counts_weight_bits_only()
     {
         var model = new WeightMemoryCostModel();

@@ -45,7 +45,7 @@ internal sealed class AllocateStage : IStage
     {
         var request = new AllocationRequest
         {
-            Layers = AllocationSetup.Layers(paths),
+            Layers = AllocationSetup.Layers(spec, paths),
             CandidateWidths = spec.Allocation.Widths,
             Activations = AllocationSetup.Activations(spec),
             Budgets = spec.Allocation.Budgets.Select(budget => AllocationSetup.Budget(budget, spec.Hls)).ToList(),

@@ -9,11 +9,19 @@ namespace Codesign.Cli.Pipeline;
 /// <summary>Turns the spec, the Hessian report and the float weights into the allocator's inputs.</summary>
 internal static class AllocationSetup
 {
-    public static IReadOnlyList<LayerDescription> Layers(StagePaths paths)
+    /// <summary>The analysed layers in order; a convolution is priced at every output pixel of its inferred output shape.</summary>
+    public static IReadOnlyList<LayerDescription> Layers(CodesignSpec spec, StagePaths paths)
     {
         var hessian = JsonSerializer.Deserialize<HessianReport>(File.ReadAllText(paths.HessianReportFile), ReportJson.Options)!;
         var weights = TensorFile.Read(paths.FloatWeightsFile).ToDictionary(t => t.Name, StringComparer.Ordinal);
-        return hessian.Layers.Select(layer => LayerDescription.FromDenseWeight(layer.Layer, weights[$"{layer.Layer}.weight"], layer.Trace)).ToList();
+        var layers = spec.Model.Layers.ToDictionary(layer => layer.Name, StringComparer.Ordinal);
+        return hessian.Layers.Select(layer =>
+        {
+            var weight = weights[$"{layer.Layer}.weight"];
+            return layers.TryGetValue(layer.Layer, out var layerSpec) && layerSpec.Kind == LayerKind.Conv2d
+                ? LayerDescription.FromConvWeight(layer.Layer, weight, layerSpec.OutputShape[0] * layerSpec.OutputShape[1], layer.Trace)
+                : LayerDescription.FromDenseWeight(layer.Layer, weight, layer.Trace);
+        }).ToList();
     }
 
     public static ActivationWidthRule Activations(CodesignSpec spec) => spec.Allocation.ActivationBits is { } fixedBits

@@ -16,7 +16,8 @@ internal sealed record IntegerFidelity(int Samples, int ArgmaxAgreement, int Ide
     public static IntegerFidelity Check(QuantizedModel model, DatasetSplit test, float[] trainedScores)
     {
         var executor = GraphExecutor.Run(QuantizedModelGraph.Build(model, "fidelity"), test.Features, test.RowCount);
-        var classes = model.Layers[^1].Units;
+        // Outputs per row: a classifier's classes, an encoder's latent values.
+        var classes = test.RowCount == 0 ? model.Layers[^1].Units : executor.Length / test.RowCount;
         var lsb = model.OutputFormat.Lsb;
         var agreeing = 0;
         var identical = 0;
@@ -36,6 +37,7 @@ internal sealed record IntegerFidelity(int Samples, int ArgmaxAgreement, int Ide
         return new IntegerFidelity(test.RowCount, agreeing, identical, worst);
     }
 
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"qat: integer executor vs trained model on {Samples} test samples: identical outputs {IdenticalOutputs}, same class {ArgmaxAgreement}, largest difference {MaxDifferenceLsb} LSB");
+    /// <param name="classifier">False for an encoder, whose outputs are a latent vector rather than class scores.</param>
+    public string Describe(bool classifier = true) => string.Create(CultureInfo.InvariantCulture,
+        $"qat: integer executor vs trained model on {Samples} test samples: identical outputs {IdenticalOutputs}{(classifier ? $", same class {ArgmaxAgreement}" : string.Empty)}, largest difference {MaxDifferenceLsb} LSB");
 }

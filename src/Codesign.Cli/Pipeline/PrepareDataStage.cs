@@ -40,7 +40,7 @@ internal sealed class PrepareDataStage : IStage
         var written = DataStageOutputs.Write(paths.DataDirectory, prepared);
         var dataset = prepared.Dataset;
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
-            $"prepare: {dataset.FeatureCount} features, {dataset.ClassCount} classes; train {dataset.Train.RowCount}, validation {dataset.Validation.RowCount}, test {dataset.Test.RowCount} rows"));
+            $"prepare: {dataset.FeatureCount} features, {(dataset.IsLabeled ? $"{dataset.ClassCount} classes" : "no labels")}; train {dataset.Train.RowCount}, validation {dataset.Validation.RowCount}, test {dataset.Test.RowCount} rows"));
         return [written.DatasetPath, written.ScalerPath];
     }
 }

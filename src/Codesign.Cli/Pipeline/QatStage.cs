@@ -6,6 +6,8 @@ using Codesign.Core.Quantized;
 using Codesign.Core.Spec;
 using Codesign.Data.Files;
 using Codesign.Precision;
+using Codesign.Data;
+using Codesign.Training.Autoencoder;
 using Codesign.Training.Float;
 using Codesign.Training.Quantization;
 
@@ -50,7 +52,11 @@ internal sealed class QatStage : IStage
         var floatWeights = TensorFile.Read(paths.FloatWeightsFile);
         var plan = precision.Mode == PrecisionMode.Mixed
             ? MixedPlan(AllocationReport.Read(paths.AllocationFile), precision)
-            : QuantizationPlan.Uniform(spec.Model.Layers.Count, precision.WeightBits, precision.ActivationBits, precision.InputBits, precision.OutputBits);
+            : QuantizationPlan.Uniform(spec.Model.HardwareLayers.Count(l => l.HasWeights), precision.WeightBits, precision.ActivationBits, precision.InputBits, precision.OutputBits);
+        if (spec.Model.Task == ModelTask.Reconstruction)
+        {
+            return RunAutoencoder(spec, paths, reporter, dataset, floatWeights, plan, cancellation);
+        }
         var result = reporter.Training(spec.Qat.Settings.Epochs, progress => QatTrainer.Train(
             spec.Model, spec.Qat, plan, floatWeights, dataset, progress, cancellation));
 
@@ -64,6 +70,23 @@ internal sealed class QatStage : IStage
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"qat: test accuracy {result.Test.Accuracy:P2} at {Describe(result.Model)}"));
         return [paths.QuantizedModelFile, paths.QatMetricsFile, paths.QatHistoryFile, paths.QatRocPlot];
+    }
+
+    /// <summary>An autoencoder: the encoder quantized, the decoder float; quality is the EMD of the reconstruction.</summary>
+    private static IReadOnlyList<string> RunAutoencoder(CodesignSpec spec, StagePaths paths, IStageReporter reporter, Dataset dataset, IReadOnlyList<NamedTensor> floatWeights, QuantizationPlan plan, CancellationToken cancellation)
+    {
+        var result = reporter.Training(spec.Qat.Settings.Epochs, progress => AutoencoderQatTrainer.Train(
+            spec.Model, spec.Qat, plan, floatWeights, dataset, progress, cancellation));
+
+        QuantizedModelFile.Write(paths.QuantizedModelFile, result.Encoder);
+        TensorFile.Write(paths.QatDecoderWeightsFile, result.DecoderWeights);
+        var fidelity = IntegerFidelity.Check(result.Encoder, dataset.Test, result.TestLatents);
+        reporter.Info(fidelity.Describe(classifier: false));
+        ReconstructionReport.WriteQuantized(paths.QatMetricsFile, spec, result, paths.FloatMetricsFile, fidelity);
+        AtomicFile.WriteAllText(paths.QatHistoryFile, MetricsReport.History(result.History));
+        reporter.Info(string.Create(CultureInfo.InvariantCulture,
+            $"qat: test EMD {result.Test.Emd.Mean:F4} cell spacings with the quantized encoder ({Describe(result.Encoder)}) and the float decoder"));
+        return [paths.QuantizedModelFile, paths.QatDecoderWeightsFile, paths.QatMetricsFile, paths.QatHistoryFile];
     }
 
     private static QuantizationPlan MixedPlan(AllocationReport allocation, PrecisionSpec precision) => new(

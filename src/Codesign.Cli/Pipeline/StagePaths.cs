@@ -44,6 +44,9 @@ public sealed record StagePaths(string WorkDirectory, string OutputDirectory)
 
     public string QuantizedModelFile => Path.Combine(QatDirectory, "model.json");
 
+    /// <summary>An autoencoder's float decoder as fine-tuned beside the quantized encoder.</summary>
+    public string QatDecoderWeightsFile => Path.Combine(QatDirectory, "decoder.bin");
+
     public string QatMetricsFile => Path.Combine(QatDirectory, "metrics.json");
 
     public string QatHistoryFile => Path.Combine(QatDirectory, "history.csv");

@@ -22,7 +22,10 @@ internal sealed class SweepStage(IReadOnlyList<double> budgets) : IStage
 {
     public string Name => "sweep";
 
-    public string? NotConfiguredReason(CodesignSpec spec) => MixedPrecisionStages.NotConfiguredReason(spec);
+    // The sweep's accuracy-against-BOPs table is a classifier's; an autoencoder's EMD sweep is not written yet.
+    public string? NotConfiguredReason(CodesignSpec spec) => spec.Model.Task == ModelTask.Reconstruction
+        ? "the sweep compares classifier accuracy; autoencoders are not swept yet"
+        : MixedPrecisionStages.NotConfiguredReason(spec);
 
     public string OutputDirectory(StagePaths paths) => Path.Combine(paths.OutputDirectory, "sweep");
 
@@ -45,7 +48,7 @@ internal sealed class SweepStage(IReadOnlyList<double> budgets) : IStage
 
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
-        var layers = AllocationSetup.Layers(paths);
+        var layers = AllocationSetup.Layers(spec, paths);
         var activations = AllocationSetup.Activations(spec);
         var bops = new BopsCostModel();
         var uniform8 = AllocationSetup.Cost(bops, layers, Enumerable.Repeat(8, layers.Count).ToArray(), activations);

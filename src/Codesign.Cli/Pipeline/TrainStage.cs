@@ -3,6 +3,7 @@ using Codesign.Core.Artifacts;
 using Codesign.Core.Spec;
 using Codesign.Data;
 using Codesign.Data.Files;
+using Codesign.Training.Autoencoder;
 using Codesign.Training.Float;
 
 namespace Codesign.Cli.Pipeline;
@@ -29,6 +30,11 @@ internal sealed class TrainStage : IStage
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
         var dataset = DatasetFile.Read(paths.DatasetFile);
+        if (spec.Model.Task == ModelTask.Reconstruction)
+        {
+            return RunAutoencoder(spec, paths, dataset, reporter, cancellation);
+        }
+
         var result = reporter.Training(spec.Training.Epochs, progress => FloatTrainer.Train(spec.Model, spec.Training, dataset, progress, cancellation));
 
         TensorFile.Write(paths.FloatWeightsFile, result.Weights);
@@ -36,6 +42,17 @@ internal sealed class TrainStage : IStage
         AtomicFile.WriteAllText(paths.FloatHistoryFile, MetricsReport.History(result.History));
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"train: test accuracy {result.Test.Accuracy:P2} on {result.Test.Samples} samples; mean ROC AUC {result.Test.RocAuc.Average():F4}"));
+        return [paths.FloatWeightsFile, paths.FloatMetricsFile, paths.FloatHistoryFile];
+    }
+
+    private static IReadOnlyList<string> RunAutoencoder(CodesignSpec spec, StagePaths paths, Dataset dataset, IStageReporter reporter, CancellationToken cancellation)
+    {
+        var result = reporter.Training(spec.Training.Epochs, progress => AutoencoderTrainer.Train(spec.Model, spec.Training, dataset, progress, cancellation));
+        TensorFile.Write(paths.FloatWeightsFile, result.Weights);
+        ReconstructionReport.WriteFloat(paths.FloatMetricsFile, spec, result);
+        AtomicFile.WriteAllText(paths.FloatHistoryFile, MetricsReport.History(result.History));
+        reporter.Info(string.Create(CultureInfo.InvariantCulture,
+            $"train: test EMD {result.Test.Emd.Mean:F4} cell spacings (mean over {result.Test.Emd.Evaluated} modules), MSE {result.Test.MeanSquaredError:G4}"));
         return [paths.FloatWeightsFile, paths.FloatMetricsFile, paths.FloatHistoryFile];
     }
 }

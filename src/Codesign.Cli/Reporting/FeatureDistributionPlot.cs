@@ -41,7 +41,7 @@ internal static class FeatureDistributionPlot
     private static Plot Panel(LabeledSamples samples, ClassColumns columns, int feature)
     {
         // Range from the 0.5% and 99.5% quantiles of all classes together, so one outlier does not flatten the rest.
-        var all = Enumerable.Range(0, samples.ClassNames.Length).SelectMany(c => columns.Values(c, feature)).ToArray();
+        var all = Enumerable.Range(0, ClassColumns.GroupNames(samples).Length).SelectMany(c => columns.Values(c, feature)).ToArray();
         Array.Sort(all);
         var low = FeatureStatistics.Quantile(all, 0.005);
         var high = FeatureStatistics.Quantile(all, 0.995);
@@ -61,13 +61,13 @@ internal static class FeatureDistributionPlot
         var plot = new Plot();
         plot.Title(samples.FeatureNames[feature], size: 13);
         var palette = new ScottPlot.Palettes.Category10();
-        for (var c = 0; c < samples.ClassNames.Length; c++)
+        for (var c = 0; c < ClassColumns.GroupNames(samples).Length; c++)
         {
             var (centers, density) = Histogram(columns.Values(c, feature), low, high, bins);
             var line = plot.Add.ScatterLine(centers, density, palette.GetColor(c));
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 1.5f;
-            line.LegendText = samples.ClassNames[c];
+            line.LegendText = ClassColumns.GroupNames(samples)[c];
         }
 
         plot.ShowLegend(Alignment.UpperRight);

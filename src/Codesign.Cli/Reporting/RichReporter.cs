@@ -30,8 +30,9 @@ internal sealed class RichReporter(IAnsiConsole console) : IStageReporter
                 return train(report =>
                 {
                     var validation = report.ValidationAccuracy is { } accuracy ? string.Create(CultureInfo.InvariantCulture, $" val {accuracy:P1}") : string.Empty;
+                    var trainAccuracy = report.TrainAccuracy is { } train ? string.Create(CultureInfo.InvariantCulture, $" acc {train:P1}") : string.Empty;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
-                        $"epoch {report.Epoch}/{report.Epochs} loss {report.TrainLoss:F4} acc {report.TrainAccuracy:P1}{validation}");
+                        $"epoch {report.Epoch}/{report.Epochs} loss {report.TrainLoss.ToString(report.TrainAccuracy is null ? "G4" : "F4", CultureInfo.InvariantCulture)}{trainAccuracy}{validation}");
                     task.Increment(1);
                 });
             });

@@ -4,8 +4,9 @@ using Codesign.Core.Spec;
 namespace Codesign.Core.Graph;
 
 /// <summary>
-/// The QAT result as a <see cref="QuantizedGraph"/>: input Quant, then per layer Dense (MatMul + bias into the
-/// lossless accumulator), ReLU where the layer has one, and the Quant that rounds onto the layer's output format.
+/// The QAT result as a <see cref="QuantizedGraph"/>: input Quant, then per layer Dense or Conv2d (weights + bias into
+/// the lossless accumulator), ReLU where the layer has one, and the Quant that rounds onto the layer's output format.
+/// A dense layer that follows an image reads it through a Reshape to a vector (the spec's flatten: channels last).
 /// </summary>
 public static class QuantizedModelGraph
 {
@@ -17,8 +18,9 @@ public static class QuantizedModelGraph
             throw new InvalidGraphException("a model needs at least one layer");
         }
 
-        var builder = new QuantizedGraphBuilder(name, GraphNames.Input, new TensorShape(model.Layers[0].Inputs))
+        var builder = new QuantizedGraphBuilder(name, GraphNames.Input, model.InputShape)
             .Quant(GraphNames.Input + "_quant", model.InputFormat, GraphNames.Input + "_quantized");
+        var shape = model.InputShape;
         var prefixes = new HashSet<string>(StringComparer.Ordinal) { GraphNames.Input, GraphNames.Output };
         for (var index = 0; index < model.Layers.Count; index++)
         {
@@ -29,7 +31,28 @@ public static class QuantizedModelGraph
                 throw new InvalidGraphException($"layer name '{layer.Name}' gives the identifier '{prefix}', which is not unique");
             }
 
-            builder.Dense(prefix, layer.Inputs, layer.Units, layer.WeightFormat, InputMajorCodes(layer), layer.BiasFormat, Codes(layer.Biases, layer.BiasFormat, layer.Name, "bias"), prefix + "_add_out");
+            var biases = Codes(layer.Biases, layer.BiasFormat, layer.Name, "bias");
+            if (layer.Convolution is { } geometry)
+            {
+                if (shape.Rank != 3)
+                {
+                    throw new InvalidGraphException($"conv2d layer '{layer.Name}' needs an image but its input has shape {shape}");
+                }
+
+                builder.Conv2d(prefix, geometry, layer.WeightFormat, Codes(layer.Weights, layer.WeightFormat, layer.Name, "weight"), layer.BiasFormat, biases, prefix + "_conv_out");
+                shape = geometry.OutputShape(shape[0], shape[1]);
+            }
+            else
+            {
+                if (shape.Rank != 1)
+                {
+                    builder.Reshape(prefix + "_flatten", new TensorShape(shape.Size), prefix + "_flatten_out");
+                }
+
+                builder.Dense(prefix, layer.Inputs, layer.Units, layer.WeightFormat, InputMajorCodes(layer), layer.BiasFormat, biases, prefix + "_add_out");
+                shape = new TensorShape(layer.Units);
+            }
+
             if (layer.Activation == Activation.Relu)
             {
                 builder.Relu(prefix + "_relu", prefix + "_relu_out");

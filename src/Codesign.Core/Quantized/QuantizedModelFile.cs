@@ -10,6 +10,8 @@ namespace Codesign.Core.Quantized;
 /// <summary>
 /// <c>model.json</c>: a <see cref="QuantizedModel"/> with every tensor's format and its integer codes. Integers
 /// keep the file exact and readable by any tool; value = code × 2^-(W-I). Byte-identical for the same model.
+/// A convolutional model adds <c>input_shape</c> (channels last) and, per conv2d layer, <c>kind</c> and its
+/// geometry; a dense-only file is unchanged by them.
 /// </summary>
 public static class QuantizedModelFile
 {
@@ -21,7 +23,7 @@ public static class QuantizedModelFile
         var layers = new JsonArray();
         foreach (var layer in model.Layers)
         {
-            layers.Add(new JsonObject
+            var entry = new JsonObject
             {
                 ["name"] = layer.Name,
                 ["inputs"] = layer.Inputs,
@@ -33,15 +35,30 @@ public static class QuantizedModelFile
                 // Rows are output units, as in the float weights: weight_codes[o * inputs + i].
                 ["weight_codes"] = Codes(layer.Weights, layer.WeightFormat),
                 ["bias_codes"] = Codes(layer.Biases, layer.BiasFormat),
-            });
+            };
+            if (layer.Convolution is { } geometry)
+            {
+                // Conv weights are in the graph's order: weight_codes[((kh * KW + kw) * in + i) * out + o].
+                entry["kind"] = "conv2d";
+                entry["kernel"] = new JsonArray(geometry.KernelHeight, geometry.KernelWidth);
+                entry["stride"] = new JsonArray(geometry.StrideHeight, geometry.StrideWidth);
+                entry["padding"] = new JsonArray(geometry.PadTop, geometry.PadLeft, geometry.PadBottom, geometry.PadRight);
+            }
+
+            layers.Add(entry);
         }
 
         var root = new JsonObject
         {
             ["format_version"] = FormatVersion,
             ["input_format"] = Describe(model.InputFormat),
-            ["layers"] = layers,
         };
+        if (model.InputShape.Rank > 1)
+        {
+            root["input_shape"] = new JsonArray([.. model.InputShape.Dimensions.Select(d => (JsonNode?)d)]);
+        }
+
+        root["layers"] = layers;
         // Relaxed escaping: the file is read by people too, and "ap_fixed<8,3>" should say so, not "\u003C".
         var options = new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         AtomicFile.WriteAllText(path, root.ToJsonString(options) + "\n");
@@ -68,23 +85,42 @@ public static class QuantizedModelFile
                 var layer = node!.AsObject();
                 var weightFormat = Format(layer["weight_format"]!);
                 var biasFormat = Format(layer["bias_format"]!);
+                var inputs = (int)layer["inputs"]!;
+                var units = (int)layer["units"]!;
                 return new QuantizedLayer(
                     (string)layer["name"]!,
-                    (int)layer["inputs"]!,
-                    (int)layer["units"]!,
+                    inputs,
+                    units,
                     (string)layer["activation"]! == "relu" ? Activation.Relu : Activation.None,
                     weightFormat,
                     Values(layer["weight_codes"]!, weightFormat),
                     biasFormat,
                     Values(layer["bias_codes"]!, biasFormat),
-                    Format(layer["output_format"]!));
+                    Format(layer["output_format"]!))
+                {
+                    Convolution = layer["kind"] is null ? null : Geometry(layer, inputs, units),
+                };
             }).ToList();
-            return new QuantizedModel(Format(root["input_format"]!), layers);
+            var model = new QuantizedModel(Format(root["input_format"]!), layers);
+            return root["input_shape"] is { } shape ? model with { InputShape = new Graph.TensorShape([.. shape.AsArray().Select(d => (int)d!)]) } : model;
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or NullReferenceException or FormatException or ArgumentException)
         {
             throw new CodesignException(DiagnosticCodes.CorruptArtifact, location, $"quantized model is not readable ({exception.Message}); delete it and rebuild");
         }
+    }
+
+    private static Graph.Conv2dGeometry Geometry(JsonObject layer, int inChannels, int outChannels)
+    {
+        if ((string)layer["kind"]! != "conv2d")
+        {
+            throw new FormatException($"layer kind '{(string)layer["kind"]!}' is not known");
+        }
+
+        var kernel = layer["kernel"]!.AsArray().Select(v => (int)v!).ToArray();
+        var stride = layer["stride"]!.AsArray().Select(v => (int)v!).ToArray();
+        var padding = layer["padding"]!.AsArray().Select(v => (int)v!).ToArray();
+        return new Graph.Conv2dGeometry(kernel[0], kernel[1], inChannels, outChannels, stride[0], stride[1], padding[0], padding[1], padding[2], padding[3]);
     }
 
     private static JsonObject Describe(FixedPointFormat format) => new()

@@ -18,6 +18,8 @@ internal static class DataSectionReader
         ["openml-csv"] = (DataSource.Csv, true),
         ["openml-arff"] = (DataSource.Arff, true),
         ["hdf5"] = (DataSource.Hdf5, true),
+        ["hgcal"] = (DataSource.Hgcal, false),
+        ["hgcal-csv"] = (DataSource.HgcalCsv, false),
     };
 
     private const string OpenMlLabel = "class";
@@ -55,7 +57,13 @@ internal static class DataSectionReader
             Location = reader.Span,
         };
 
-        spec = source == DataSource.Jets ? ReadGeneratorKeys(reader, spec) : ReadFileKeys(reader, spec, specDirectory, jetDefaults);
+        spec = source switch
+        {
+            DataSource.Jets => ReadGeneratorKeys(reader, spec),
+            DataSource.Hgcal => ReadHgcalGeneratorKeys(reader, spec),
+            DataSource.HgcalCsv => ReadHgcalFileKeys(reader, spec, specDirectory),
+            _ => ReadFileKeys(reader, spec, specDirectory, jetDefaults),
+        };
         spec = spec with { Split = ReadSplit(reader.Mapping("split"), split, separateTest: spec.TestFiles is not null) };
         RejectKeysOfOtherSources(reader, spec, diagnostics);
         reader.RejectUnknownKeys(SpecKeys.Data);
@@ -184,6 +192,25 @@ internal static class DataSectionReader
         };
     }
 
+    /// <summary>The HGCal generator reads only its size and seed: its rows are unlabelled images of fixed shape.</summary>
+    private static DataSpec ReadHgcalGeneratorKeys(MappingReader reader, DataSpec spec)
+    {
+        var samplesNode = reader.Find("samples");
+        return spec with
+        {
+            Samples = samplesNode is null ? SpecDefaults.GeneratorSamples : reader.IntegerValue(samplesNode, "data.samples", SpecDefaults.GeneratorSamples, 100, 50_000_000),
+            SamplesLocation = samplesNode?.Span ?? reader.Span,
+            Seed = reader.Seed("seed", SpecDefaults.GeneratorSeed),
+        };
+    }
+
+    /// <summary>The authors' CSV layout fixes the columns (CALQ_0 .. CALQ_47), so only the files are named.</summary>
+    private static DataSpec ReadHgcalFileKeys(MappingReader reader, DataSpec spec, string specDirectory) => spec with
+    {
+        Files = ReadFileSet(reader, "path", specDirectory, required: true, "the HGCal CSV file(s) with columns CALQ_0 .. CALQ_47: a path, a list of paths or a glob, relative to the spec"),
+        TestFiles = ReadFileSet(reader, "test_path", specDirectory, required: false, string.Empty),
+    };
+
     private static SplitSpec ReadSplit(MappingReader? split, SplitSpec defaults, bool separateTest)
     {
         if (split is null)
@@ -217,6 +244,8 @@ internal static class DataSectionReader
         {
             DataSource.Jets => SpecKeys.FileSourceOnly,
             DataSource.Hdf5 => SpecKeys.GeneratorOnly.Append("label"),
+            DataSource.Hgcal => SpecKeys.FileSourceOnly.Concat(["features", "classes", "class_mix"]),
+            DataSource.HgcalCsv => SpecKeys.GeneratorOnly.Concat(["features", "classes", "label"]),
             _ => SpecKeys.GeneratorOnly,
         };
         foreach (var key in foreign.Where(reader.Has))

@@ -15,6 +15,12 @@ public enum DataSource
 
     /// <summary>The Zenodo hls4ml jet HDF5 files: a <c>jets</c> array described by <c>jetFeatureNames</c>.</summary>
     Hdf5,
+
+    /// <summary>The built-in HGCal module generator: unlabelled 8x8x1 charge maps, already normalised.</summary>
+    Hgcal,
+
+    /// <summary>The authors' HGCal CSV layout (columns CALQ_0 .. CALQ_47), placed into 8x8x1 images and normalised.</summary>
+    HgcalCsv,
 }
 
 /// <summary>
@@ -65,6 +71,12 @@ public sealed record DataSpec
     public required SplitSpec Split { get; init; }
 
     public SourceSpan Location { get; init; }
+
+    /// <summary>Sources without labels, which only an autoencoder (a model with a decoder) can learn from.</summary>
+    public bool IsUnlabeled => Source is DataSource.Hgcal or DataSource.HgcalCsv;
+
+    /// <summary>Whether the rows come from a built-in generator (which reads <c>samples</c> and <c>seed</c>).</summary>
+    public bool IsGenerated => Source is DataSource.Jets or DataSource.Hgcal;
 }
 
 /// <summary>Fractions of the shuffled data held out for validation and test; training gets the rest.</summary>

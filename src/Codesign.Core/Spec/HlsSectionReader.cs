@@ -99,13 +99,14 @@ internal static partial class HlsSectionReader
             return result;
         }
 
-        var names = model.Layers.Select(layer => layer.Name).ToList();
+        // Only layers that become firmware have a reuse factor: not a decoder's, not flatten or reshape.
+        var names = model.HardwareLayers.Where(layer => layer.HasWeights).Select(layer => layer.Name).ToList();
         foreach (var name in layers.Keys)
         {
             if (!names.Contains(name, StringComparer.Ordinal))
             {
                 reader.Diagnostics.Error(DiagnosticCodes.UnknownKey, layers.KeySpan(name),
-                    $"'hls.layers.{name}' names no layer of the model{NameSuggestions.DidYouMean(name, names)} (layers: {string.Join(", ", names)})");
+                    $"'hls.layers.{name}' names no layer with weights in the hardware part{NameSuggestions.DidYouMean(name, names)} (layers: {string.Join(", ", names)})");
                 _ = layers.Find(name);
                 continue;
             }

@@ -38,9 +38,9 @@ internal static class QuantizationSectionReader
         return new PrecisionSpec(mode, weightBits, activationBits, inputBits, outputBits, reader.Span);
     }
 
-    public static QatSpec ReadQat(MappingReader? reader, DiagnosticBag diagnostics, SourceSpan rootSpan)
+    public static QatSpec ReadQat(MappingReader? reader, DiagnosticBag diagnostics, SourceSpan rootSpan, ModelTask task)
     {
-        var settings = TrainingSectionReader.ReadSettings(reader, diagnostics, rootSpan, SpecDefaults.QatEpochs, SpecDefaults.QatLearningRate);
+        var settings = TrainingSectionReader.ReadSettings(reader, diagnostics, rootSpan, SpecDefaults.QatEpochs, SpecDefaults.QatLearningRate, task);
         var warmup = reader?.Integer("activation_warmup_epochs", SpecDefaults.ActivationWarmupEpochs, 0, 1000) ?? SpecDefaults.ActivationWarmupEpochs;
         var momentum = reader?.Number("range_momentum", SpecDefaults.RangeMomentum, 0, 0.9999) ?? SpecDefaults.RangeMomentum;
         var quantile = reader?.Number("range_quantile", SpecDefaults.RangeQuantile, 0.5, 1) ?? SpecDefaults.RangeQuantile;

@@ -17,6 +17,13 @@ public static class SectionFingerprint
         return Hash(writer =>
         {
             writer.WriteNumber("inputs", model.Inputs);
+
+            // Keys a dense-only model does not have are written only when present, so its hash stays what it was.
+            if (model.InputShape.Rank > 1)
+            {
+                WriteShape(writer, "input_shape", model.InputShape);
+            }
+
             writer.WriteStartArray("layers");
             foreach (var layer in model.Layers)
             {
@@ -26,11 +33,40 @@ public static class SectionFingerprint
                 writer.WriteNumber("units", layer.Units);
                 writer.WriteString("activation", layer.Activation.ToString());
                 writer.WriteBoolean("batch_norm", layer.BatchNorm);
+                if (layer.Part != ModelPart.Whole)
+                {
+                    writer.WriteString("part", layer.Part.ToString());
+                }
+
+                if (layer.Convolution is { } convolution)
+                {
+                    writer.WriteNumber("kernel", convolution.Kernel);
+                    writer.WriteNumber("stride", convolution.Stride);
+                    writer.WriteNumber("padding", convolution.Padding);
+                    writer.WriteNumber("output_padding", convolution.OutputPadding);
+                }
+
+                if (layer.Kind == LayerKind.Reshape)
+                {
+                    WriteShape(writer, "shape", layer.OutputShape);
+                }
+
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
         });
+    }
+
+    private static void WriteShape(Utf8JsonWriter writer, string name, Graph.TensorShape shape)
+    {
+        writer.WriteStartArray(name);
+        foreach (var size in shape.Dimensions)
+        {
+            writer.WriteNumberValue(size);
+        }
+
+        writer.WriteEndArray();
     }
 
     public static string Of(DataSpec data, string specDirectory)
@@ -44,6 +80,12 @@ public static class SectionFingerprint
             WriteStrings(writer, "features", data.Features);
             writer.WriteString("label", data.Label);
             WriteStrings(writer, "classes", data.Classes);
+            if (data.Source == DataSource.Hgcal)
+            {
+                writer.WriteNumber("samples", data.Samples);
+                writer.WriteNumber("seed", data.Seed);
+            }
+
             if (data.Source == DataSource.Jets)
             {
                 writer.WriteNumber("samples", data.Samples);

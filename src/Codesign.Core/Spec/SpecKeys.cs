@@ -7,8 +7,9 @@ namespace Codesign.Core.Spec;
 public static class SpecKeys
 {
     public static readonly IReadOnlyList<string> Root = ["name", "description", "metadata", "model", "data", "training", "precision", "qat", "hessian", "allocation", "hls"];
-    public static readonly IReadOnlyList<string> Model = ["inputs", "layers"];
-    public static readonly IReadOnlyList<string> Layer = ["name", "type", "units", "activation", "batch_norm"];
+    public static readonly IReadOnlyList<string> Model = ["inputs", "input_shape", "layers", "encoder", "decoder"];
+    public static readonly IReadOnlyList<string> Layer =
+        ["name", "type", "units", "activation", "batch_norm", "filters", "kernel", "stride", "padding", "output_padding", "shape"];
     public static readonly IReadOnlyList<string> Data =
         ["source", "path", "test_path", "features", "label", "classes", "samples", "seed", "class_mix", "split"];
     public static readonly IReadOnlyList<string> Split = ["validation", "test", "seed"];

@@ -58,9 +58,9 @@ public static class SpecReader
 
         var data = DataSectionReader.Read(dataReader, diagnostics, System.IO.Path.GetDirectoryName(fullPath)!, reader.Span);
         var model = ModelSectionReader.Read(modelReader, diagnostics, data, reader.Span);
-        var training = TrainingSectionReader.Read(trainingReader, diagnostics, reader.Span);
+        var training = TrainingSectionReader.Read(trainingReader, diagnostics, reader.Span, model.Task);
         var precision = QuantizationSectionReader.ReadPrecision(precisionReader);
-        var qat = QuantizationSectionReader.ReadQat(qatReader, diagnostics, reader.Span);
+        var qat = QuantizationSectionReader.ReadQat(qatReader, diagnostics, reader.Span, model.Task);
         var hessian = MixedPrecisionSectionReader.ReadHessian(hessianReader, reader.Span);
         var allocation = MixedPrecisionSectionReader.ReadAllocation(allocationReader, reader.Span);
         var hls = HlsSectionReader.Read(hlsReader, name, model, reader.Span);

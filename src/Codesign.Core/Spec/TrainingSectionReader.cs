@@ -11,7 +11,11 @@ internal static class TrainingSectionReader
         ["sgd"] = OptimizerKind.Sgd,
     };
 
-    private static readonly Dictionary<string, LossKind> Losses = new(StringComparer.Ordinal) { ["cross_entropy"] = LossKind.CrossEntropy };
+    private static readonly Dictionary<string, LossKind> Losses = new(StringComparer.Ordinal)
+    {
+        ["cross_entropy"] = LossKind.CrossEntropy,
+        ["mse"] = LossKind.MeanSquaredError,
+    };
 
     private static readonly Dictionary<string, ScheduleKind> Schedules = new(StringComparer.Ordinal)
     {
@@ -20,9 +24,9 @@ internal static class TrainingSectionReader
         ["cosine"] = ScheduleKind.Cosine,
     };
 
-    public static TrainingSpec Read(MappingReader? reader, DiagnosticBag diagnostics, SourceSpan rootSpan)
+    public static TrainingSpec Read(MappingReader? reader, DiagnosticBag diagnostics, SourceSpan rootSpan, ModelTask task)
     {
-        var settings = ReadSettings(reader, diagnostics, rootSpan, SpecDefaults.Epochs, SpecDefaults.LearningRate);
+        var settings = ReadSettings(reader, diagnostics, rootSpan, SpecDefaults.Epochs, SpecDefaults.LearningRate, task);
         reader?.RejectUnknownKeys(SpecKeys.Training);
         return settings;
     }
@@ -31,13 +35,15 @@ internal static class TrainingSectionReader
     /// The optimisation settings shared by every training section (<c>training:</c>, <c>qat:</c>); the caller
     /// rejects the keys its own section does not know.
     /// </summary>
-    public static TrainingSpec ReadSettings(MappingReader? reader, DiagnosticBag diagnostics, SourceSpan rootSpan, int defaultEpochs, double defaultLearningRate)
+    public static TrainingSpec ReadSettings(MappingReader? reader, DiagnosticBag diagnostics, SourceSpan rootSpan, int defaultEpochs, double defaultLearningRate, ModelTask task)
     {
+        // The task decides the loss: a classifier's softmax cross-entropy, an autoencoder's reconstruction error.
+        var taskLoss = task == ModelTask.Reconstruction ? LossKind.MeanSquaredError : LossKind.CrossEntropy;
         var constant = new ScheduleSpec(ScheduleKind.Constant, SpecDefaults.StepSize, SpecDefaults.Gamma);
         if (reader is null)
         {
             return new TrainingSpec(defaultEpochs, SpecDefaults.BatchSize, OptimizerKind.Adam, defaultLearningRate,
-                SpecDefaults.Momentum, SpecDefaults.WeightDecay, constant, SpecDefaults.TrainingSeed, LossKind.CrossEntropy, SpecDefaults.Threads, rootSpan);
+                SpecDefaults.Momentum, SpecDefaults.WeightDecay, constant, SpecDefaults.TrainingSeed, taskLoss, SpecDefaults.Threads, rootSpan);
         }
 
         var epochs = reader.Integer("epochs", defaultEpochs, 1, 100_000);
@@ -54,7 +60,14 @@ internal static class TrainingSectionReader
         var weightDecay = reader.Number("weight_decay", SpecDefaults.WeightDecay, 0, 1);
         var schedule = ReadSchedule(reader, constant);
         var seed = reader.Seed("seed", SpecDefaults.TrainingSeed);
-        var loss = reader.Choice("loss", LossKind.CrossEntropy, Losses);
+        var loss = reader.Choice("loss", taskLoss, Losses);
+        if (loss != taskLoss)
+        {
+            diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("loss"), task == ModelTask.Reconstruction
+                ? $"'{reader.Qualified("loss")}' of an autoencoder must be 'mse' (the reconstruction error); cross-entropy needs classes"
+                : $"'{reader.Qualified("loss")}' of a classifier must be 'cross_entropy'; 'mse' is the reconstruction loss of a model with an encoder and a decoder");
+        }
+
         var threads = reader.Integer("threads", SpecDefaults.Threads, 1, 256);
         return new TrainingSpec(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule, seed, loss, threads, reader.Span);
     }

@@ -11,6 +11,9 @@ public enum OptimizerKind
 public enum LossKind
 {
     CrossEntropy,
+
+    /// <summary>Mean squared error between an autoencoder's input and its reconstruction.</summary>
+    MeanSquaredError,
 }
 
 public enum ScheduleKind

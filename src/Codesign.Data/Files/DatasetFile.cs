@@ -7,7 +7,8 @@ namespace Codesign.Data.Files;
 /// <summary>
 /// <c>dataset.bin</c>, the prepared (standardized) dataset. Layout, all little-endian:
 /// magic "CSDDATA\0"; uint32 format version; int32 feature count and length-prefixed UTF-8 names; int32 class
-/// count and names; then for train, validation and test: int32 rows, rows x features float32, rows int32 labels;
+/// count and names; then for train, validation and test: int32 rows, rows x features float32, rows int32 labels
+/// (left out when there are no classes: unlabelled data such as HGCal modules);
 /// finally the SHA-256 of every preceding byte. The checksum turns a truncated copy or flipped bit into a clear
 /// error instead of a silently different model.
 /// </summary>
@@ -28,7 +29,10 @@ public static class DatasetFile
             {
                 writer.Write(split.RowCount);
                 WriteLittleEndian(writer, MemoryMarshal.AsBytes(split.Features.AsSpan()), sizeof(float));
-                WriteLittleEndian(writer, MemoryMarshal.AsBytes(split.Labels.AsSpan()), sizeof(int));
+                if (dataset.IsLabeled)
+                {
+                    WriteLittleEndian(writer, MemoryMarshal.AsBytes(split.Labels.AsSpan()), sizeof(int));
+                }
             }
         });
     }
@@ -39,23 +43,31 @@ public static class DatasetFile
     {
         var featureNames = ReadNames(reader, path, "feature");
         var classNames = ReadNames(reader, path, "class");
-        if (featureNames.Length == 0 || classNames.Length == 0)
+        if (featureNames.Length == 0)
         {
-            throw Corrupt(path, "it declares no features or no classes");
+            throw Corrupt(path, "it declares no features");
         }
+
+        var labeled = classNames.Length > 0;
 
         var splits = new DatasetSplit[3];
         for (var i = 0; i < splits.Length; i++)
         {
             var rows = reader.ReadInt32();
             var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
-            if (rows < 0 || (long)rows * (featureNames.Length + 1) * sizeof(float) > remaining)
+            if (rows < 0 || (long)rows * (featureNames.Length + (labeled ? 1 : 0)) * sizeof(float) > remaining)
             {
                 throw Corrupt(path, $"split {i} declares {rows} rows, more than the file holds");
             }
 
             var features = new float[rows * featureNames.Length];
             ReadLittleEndian(reader, MemoryMarshal.AsBytes(features.AsSpan()), sizeof(float));
+            if (!labeled)
+            {
+                splits[i] = DatasetSplit.Unlabeled(features, featureNames.Length);
+                continue;
+            }
+
             var labels = new int[rows];
             ReadLittleEndian(reader, MemoryMarshal.AsBytes(labels.AsSpan()), sizeof(int));
             if (labels.Any(label => (uint)label >= (uint)classNames.Length))

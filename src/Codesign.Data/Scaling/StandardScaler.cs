@@ -41,6 +41,13 @@ public sealed class StandardScaler
 
     public int FeatureCount => FeatureNames.Length;
 
+    /// <summary>Mean 0 and std 1 for every feature: the scaler of data that is not standardized.</summary>
+    public static StandardScaler Identity(string[] featureNames)
+    {
+        ArgumentNullException.ThrowIfNull(featureNames);
+        return new StandardScaler(featureNames, new double[featureNames.Length], [.. Enumerable.Repeat(1.0, featureNames.Length)]);
+    }
+
     public static StandardScaler Fit(DatasetSplit train, string[] featureNames)
     {
         ArgumentNullException.ThrowIfNull(train);

@@ -67,13 +67,16 @@ public static class DatasetSplitter
     {
         var width = source.FeatureCount;
         var features = new float[rows.Length * width];
-        var labels = new int[rows.Length];
+        var labels = new int[source.IsLabeled ? rows.Length : 0];
         for (var i = 0; i < rows.Length; i++)
         {
             source.Row(rows[i]).CopyTo(features.AsSpan(i * width, width));
-            labels[i] = source.Labels[rows[i]];
+            if (source.IsLabeled)
+            {
+                labels[i] = source.Labels[rows[i]];
+            }
         }
 
-        return new DatasetSplit(features, labels, width);
+        return source.IsLabeled ? new DatasetSplit(features, labels, width) : DatasetSplit.Unlabeled(features, width);
     }
 }

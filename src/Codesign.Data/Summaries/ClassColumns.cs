@@ -1,6 +1,9 @@
 namespace Codesign.Data.Summaries;
 
-/// <summary>The values of each feature split by class, for statistics and histograms.</summary>
+/// <summary>
+/// The values of each feature split by class, for statistics and histograms. Unlabelled rows (HGCal modules) form
+/// one group, named by <see cref="GroupNames"/>.
+/// </summary>
 public sealed class ClassColumns
 {
     private readonly double[][][] values;
@@ -16,15 +19,27 @@ public sealed class ClassColumns
     /// <summary>A fresh copy of one class's values of one feature (callers may sort it).</summary>
     public double[] Values(int classIndex, int featureIndex) => (double[])values[classIndex][featureIndex].Clone();
 
-    public static ClassColumns Of(LabeledSamples samples)
+    /// <summary>The class names, or one group "all rows" for unlabelled samples.</summary>
+    public static string[] GroupNames(LabeledSamples samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var classes = samples.ClassNames.Length;
+        return samples.Rows.IsLabeled ? samples.ClassNames : ["all rows"];
+    }
+
+    public static ClassColumns Of(LabeledSamples samples)
+    {
+        var classes = GroupNames(samples).Length;
+        var labeled = samples.Rows.IsLabeled;
         var features = samples.FeatureNames.Length;
         var counts = new int[classes];
         foreach (var label in samples.Rows.Labels)
         {
             counts[label]++;
+        }
+
+        if (!labeled)
+        {
+            counts[0] = samples.RowCount;
         }
 
         var values = new double[classes][][];
@@ -40,7 +55,7 @@ public sealed class ClassColumns
         var filled = new int[classes];
         for (var row = 0; row < samples.RowCount; row++)
         {
-            var label = samples.Rows.Labels[row];
+            var label = labeled ? samples.Rows.Labels[row] : 0;
             var source = samples.Rows.Row(row);
             for (var f = 0; f < features; f++)
             {

@@ -28,8 +28,9 @@ public sealed class ClassFeatureSummary
     {
         ArgumentNullException.ThrowIfNull(samples);
         var columns = ClassColumns.Of(samples);
-        var result = new FeatureStatistics[samples.ClassNames.Length, samples.FeatureNames.Length];
-        for (var c = 0; c < samples.ClassNames.Length; c++)
+        var groups = ClassColumns.GroupNames(samples);
+        var result = new FeatureStatistics[groups.Length, samples.FeatureNames.Length];
+        for (var c = 0; c < groups.Length; c++)
         {
             for (var f = 0; f < samples.FeatureNames.Length; f++)
             {
@@ -37,6 +38,6 @@ public sealed class ClassFeatureSummary
             }
         }
 
-        return new ClassFeatureSummary(samples.FeatureNames, samples.ClassNames, columns.Counts, result);
+        return new ClassFeatureSummary(samples.FeatureNames, groups, columns.Counts, result);
     }
 }

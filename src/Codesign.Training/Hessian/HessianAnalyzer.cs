@@ -6,8 +6,9 @@ using static TorchSharp.torch;
 namespace Codesign.Training.Hessian;
 
 /// <summary>
-/// Per-layer curvature of the training loss for Hessian-aware mixed precision (HAWQ): for each dense layer's
-/// weight block, the Hutchinson trace and the top eigenvalue, on fixed training rows with the network in eval mode.
+/// Per-layer curvature of the training loss for Hessian-aware mixed precision (HAWQ): for each hardware layer's
+/// weight block (dense or conv2d), the Hutchinson trace and the top eigenvalue, on fixed training rows with the
+/// network in eval mode. For an autoencoder the loss is the reconstruction error of the whole network.
 /// </summary>
 public static class HessianAnalyzer
 {
@@ -33,7 +34,27 @@ public static class HessianAnalyzer
 
         lock (TorchProcessState.Gate)
         {
-            return AnalyzeExclusively(network, train, options);
+            return AnalyzeExclusively(network, WeightBlocks(network), (features, labels) => nn.functional.cross_entropy(network.forward(features), labels), train, options);
+        }
+    }
+
+    /// <summary>Analyzes the encoder's weighted layers of an autoencoder, on the reconstruction loss of the whole network.</summary>
+    public static HessianReport Analyze(AutoencoderNetwork network, DatasetSplit train, HessianOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (train.RowCount == 0 || train.FeatureCount != network.Spec.InputShape.Size)
+        {
+            throw new ArgumentException($"The Hessian needs training rows of {network.Spec.InputShape.Size} values; got {train.RowCount} rows of {train.FeatureCount}.", nameof(train));
+        }
+
+        var state = network.Encoder.NamedState().ToDictionary(entry => entry.Name, entry => entry.Tensor);
+        var blocks = network.Spec.HardwareLayers.Where(layer => layer.HasWeights).Select(layer => (layer.Name, state[$"{layer.Name}.weight"])).ToList();
+        lock (TorchProcessState.Gate)
+        {
+            return AnalyzeExclusively(network, blocks, (features, targets) => nn.functional.mse_loss(network.forward(features), targets), train, options);
         }
     }
 
@@ -44,7 +65,7 @@ public static class HessianAnalyzer
         return network.Spec.Layers.Select(layer => (layer.Name, state[$"{layer.Name}.weight"])).ToList();
     }
 
-    private static HessianReport AnalyzeExclusively(MlpNetwork network, DatasetSplit train, HessianOptions options)
+    private static HessianReport AnalyzeExclusively(nn.Module<Tensor, Tensor> network, List<(string Layer, Tensor Weight)> blocks, Func<Tensor, Tensor, Tensor> batchLoss, DatasetSplit train, HessianOptions options)
     {
         // A different thread count may reorder float sums inside the kernels, and with them the report's bits.
         torch.set_num_threads(1);
@@ -55,9 +76,9 @@ public static class HessianAnalyzer
             using var scope = torch.NewDisposeScope();
             var batches = HessianBatches.Take(train, options);
             var layers = new List<LayerHessian>();
-            foreach (var (index, (layer, weight)) in WeightBlocks(network).Index())
+            foreach (var (index, (layer, weight)) in blocks.Index())
             {
-                layers.Add(AnalyzeLayer(network, batches, layer, weight, index, options));
+                layers.Add(AnalyzeLayer(batchLoss, batches, layer, weight, index, options));
             }
 
             return new HessianReport(layers, (int)batches.Sum(batch => batch.Labels.shape[0]), batches.Count, options.Seed);
@@ -68,9 +89,9 @@ public static class HessianAnalyzer
         }
     }
 
-    private static LayerHessian AnalyzeLayer(MlpNetwork network, List<(Tensor Features, Tensor Labels)> batches, string layer, Tensor weight, int index, HessianOptions options)
+    private static LayerHessian AnalyzeLayer(Func<Tensor, Tensor, Tensor> batchLoss, List<(Tensor Features, Tensor Labels)> batches, string layer, Tensor weight, int index, HessianOptions options)
     {
-        using var product = new HessianVectorProduct(network, batches, weight);
+        using var product = new HessianVectorProduct(batchLoss, batches, weight);
         using var traceProbes = new Generator(HessianSeeds.Trace(options.Seed, index));
         using var startVector = new Generator(HessianSeeds.Eigen(options.Seed, index));
         var trace = HessianTraceEstimator.Estimate(product, traceProbes, options.TraceTolerance, options.MinProbes, options.MaxProbes);

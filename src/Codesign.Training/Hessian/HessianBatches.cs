@@ -11,7 +11,10 @@ namespace Codesign.Training.Hessian;
 /// </summary>
 internal static class HessianBatches
 {
-    /// <summary>Feature and label tensors, one pair per batch; the last one is short when the split runs out.</summary>
+    /// <summary>
+    /// Feature and target tensors, one pair per batch; the last one is short when the split runs out. The target is
+    /// the labels, or for unlabelled rows (an autoencoder's) the features themselves.
+    /// </summary>
     public static List<(Tensor Features, Tensor Labels)> Take(DatasetSplit train, HessianOptions options)
     {
         var batches = new List<(Tensor, Tensor)>();
@@ -22,7 +25,9 @@ internal static class HessianBatches
             // clone(): libtorch's own allocation, as in FloatTrainer.Predict, so the kernels' summation order
             // (chosen by alignment) and with it every bit of the result is the same from run to run.
             var features = torch.tensor(train.Features.AsSpan(start * train.FeatureCount, count * train.FeatureCount).ToArray(), [count, train.FeatureCount]).clone();
-            var labels = torch.tensor(train.Labels.AsSpan(start, count).ToArray().Select(l => (long)l).ToArray(), ScalarType.Int64);
+            var labels = train.IsLabeled
+                ? torch.tensor(train.Labels.AsSpan(start, count).ToArray().Select(l => (long)l).ToArray(), ScalarType.Int64)
+                : features;
             batches.Add((features, labels));
         }
 

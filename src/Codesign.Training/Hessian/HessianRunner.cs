@@ -10,8 +10,25 @@ public static class HessianRunner
 {
     public static HessianReport Analyze(ModelSpec model, IReadOnlyList<NamedTensor> weights, DatasetSplit train, HessianOptions options)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Task == ModelTask.Reconstruction)
+        {
+            using var autoencoder = BuildAutoencoder(model, weights);
+            return HessianAnalyzer.Analyze(autoencoder, train, options);
+        }
+
         using var network = BuildNetwork(model, weights);
         return HessianAnalyzer.Analyze(network, train, options);
+    }
+
+    private static AutoencoderNetwork BuildAutoencoder(ModelSpec model, IReadOnlyList<NamedTensor> weights)
+    {
+        lock (TorchProcessState.Gate)
+        {
+            var network = new AutoencoderNetwork(model);
+            network.Load(weights);
+            return network;
+        }
     }
 
     private static MlpNetwork BuildNetwork(ModelSpec model, IReadOnlyList<NamedTensor> weights)

@@ -7,7 +7,8 @@ namespace Codesign.Training.Hessian;
 /// <summary>
 /// Hv for the Hessian block of one weight tensor W, without forming H: the loss gradient g = dL/dW is built once
 /// with its own graph (create_graph), and each product differentiates g·v once more ("double backward").
-/// L is the mean over the batches of each batch's mean cross-entropy on the network's logits.
+/// L is the mean over the batches of each batch's loss: a classifier's mean cross-entropy on its logits, or an
+/// autoencoder's mean squared reconstruction error.
 /// </summary>
 /// <remarks>
 /// The network should be in eval mode, so BatchNorm uses its running statistics and the loss of a row does not
@@ -19,8 +20,15 @@ public sealed class HessianVectorProduct : IDisposable
     private readonly Tensor gradient;
 
     public HessianVectorProduct(MlpNetwork network, IReadOnlyList<(Tensor Features, Tensor Labels)> batches, Tensor weight)
+        : this((features, labels) => nn.functional.cross_entropy(network.forward(features), labels), batches, weight)
     {
         ArgumentNullException.ThrowIfNull(network);
+    }
+
+    /// <param name="batchLoss">The loss of one batch from its features and targets (labels, or the input itself).</param>
+    public HessianVectorProduct(Func<Tensor, Tensor, Tensor> batchLoss, IReadOnlyList<(Tensor Features, Tensor Labels)> batches, Tensor weight)
+    {
+        ArgumentNullException.ThrowIfNull(batchLoss);
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(weight);
         ArgumentOutOfRangeException.ThrowIfZero(batches.Count);
@@ -32,14 +40,14 @@ public sealed class HessianVectorProduct : IDisposable
         Tensor? sum = null;
         foreach (var (features, labels) in batches)
         {
-            var batchLoss = nn.functional.cross_entropy(network.forward(features), labels);
-            sum = sum is null ? batchLoss : sum + batchLoss;
+            var loss = batchLoss(features, labels);
+            sum = sum is null ? loss : sum + loss;
         }
 
-        var loss = sum! / batches.Count;
+        var mean = sum! / batches.Count;
         // TorchSharp 0.107 does not default retain_graph to create_graph as PyTorch does: without retain_graph the
         // forward graph is freed here and the first product aborts the process.
-        gradient = torch.autograd.grad([loss], [weight], retain_graph: true, create_graph: true)[0].DetachFromDisposeScope();
+        gradient = torch.autograd.grad([mean], [weight], retain_graph: true, create_graph: true)[0].DetachFromDisposeScope();
     }
 
     /// <summary>Shape of the weight tensor, and of every vector this product takes and returns.</summary>

@@ -121,7 +121,7 @@ internal static class SupervisedLoop
         return (lossSum / rows, (double)correct / rows);
     }
 
-    private static optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> network, TrainingSpec training) => training.Optimizer switch
+    internal static optim.Optimizer CreateOptimizer(nn.Module<Tensor, Tensor> network, TrainingSpec training) => training.Optimizer switch
     {
         OptimizerKind.Sgd => optim.SGD(network.parameters(), training.LearningRate, momentum: training.Momentum, weight_decay: training.WeightDecay),
         _ => optim.Adam(network.parameters(), training.LearningRate, weight_decay: training.WeightDecay),

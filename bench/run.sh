@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every benchmark of bench/README.md and rewrites bench/RESULTS.md.
+#   bench/run.sh          full sizes, at least 5 measured runs each (about 15 minutes on 2 cores)
+#   bench/run.sh --tiny   every measure once on tiny sizes, so CI can keep the scripts working (not a result)
+# Installs what it needs when missing: Debian's python3-torch (the PyTorch side; no PyPI here).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+mode=full
+if [ "${1:-}" = "--tiny" ]; then mode=tiny; fi
+
+if ! dpkg-query -W -f='${Status}' python3-torch 2>/dev/null | grep -q "install ok installed"; then
+  echo "bench: installing python3-torch"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-torch
+fi
+python=/usr/bin/python3   # Debian's interpreter, the one python3-torch installs into
+
+if [ "$mode" = tiny ]; then
+  rows=4096; epochs=1; discard=1; probes=4; iterations=2; repeats=1; executor_rows=2000; jets=200; build_runs=1
+else
+  rows=160000; epochs=7; discard=2; probes=100; iterations=20; repeats=5; executor_rows=100000; jets=20000; build_runs=5
+fi
+
+echo "bench: building (Release for the harness, Debug for the codesign tool the sample uses)"
+dotnet build bench/Codesign.Bench/Codesign.Bench.csproj -c Release -nologo -v:q -tl:off
+dotnet build src/Codesign.Cli/Codesign.Cli.csproj -nologo -v:q -tl:off
+dotnet build src/Codesign.Build.Tasks/Codesign.Build.Tasks.csproj -nologo -v:q -tl:off
+bench=bench/Codesign.Bench/bin/Release/net10.0/codesign-bench
+out=bench/out
+rm -f "$out"/*.json
+uptime
+
+echo "bench: 1. QAT and float epochs (ours and PyTorch, alternating)"
+"$bench" data --rows "$rows" --out "$out/data"
+"$bench" epoch --mode qat --runs "$epochs" --warmup "$discard" --threads 2 --model-out "$out/qat-model.json"
+"$python" bench/python/qat_epoch.py --mode qat --runs "$epochs" --warmup "$discard" --threads 2
+"$bench" epoch --mode float --runs "$epochs" --warmup "$discard" --threads 2
+"$python" bench/python/qat_epoch.py --mode float --runs "$epochs" --warmup "$discard" --threads 2
+
+echo "bench: 2. Hessian trace and top eigenvalue (ours and PyTorch)"
+"$bench" hessian --probes "$probes" --iterations "$iterations" --runs "$repeats"
+"$python" bench/python/hessian.py --probes "$probes" --iterations "$iterations" --runs "$repeats"
+
+echo "bench: 3./4. no-op and clean builds"
+if [ "$mode" = tiny ]; then
+  "$python" bench/scripts/build_bench.py --tiny --runs "$build_runs"
+  model="$out/qat-model.json"
+else
+  "$python" bench/scripts/build_bench.py --runs "$build_runs" --clean-runs "$build_runs"
+  model=samples/JetTagger/bin/Debug/net10.0/codesign/jet_tagger/qat/model.json
+fi
+
+echo "bench: 5. integer executor and C-simulation throughput (one core)"
+taskset -c 0 "$bench" executor --model "$model" --rows "$executor_rows" --runs "$repeats"
+
+echo "bench: 6. jet generator throughput"
+taskset -c 0 "$bench" jets --rows "$jets" --runs "$repeats" --label "one core (taskset -c 0)" --out "$out/jets-1core.json"
+"$bench" jets --rows "$jets" --runs "$repeats" --label "all $(nproc) cores" --out "$out/jets-all.json"
+
+uptime
+"$python" bench/scripts/report.py --mode "$mode" --commands "bench/run.sh${1:+ $1}" --notes bench/NOTES.md

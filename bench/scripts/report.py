@@ -77,6 +77,9 @@ def main():
     float_ours, float_py = read("float-epoch-ours"), read("float-epoch-pytorch")
     hess_ours, hess_py = read("hessian-ours"), read("hessian-pytorch")
     build, executor, jets_one, jets_all = read("build"), read("executor"), read("jets-1core"), read("jets-all")
+    qat_ours1, qat_py1 = read("qat-epoch-ours-1thread"), read("qat-epoch-pytorch-1thread")
+    float_ours1, float_py1 = read("float-epoch-ours-1thread"), read("float-epoch-pytorch-1thread")
+    before_after = read("before-after")
     torch_version = (qat_py or {}).get("facts", {}).get("torch", "?")
     lines = [
         "# Benchmark results",
@@ -101,6 +104,12 @@ def main():
         row("1. float epoch, PyTorch", e(float_py, "epoch"), "", load_of(float_py)),
         ratio_rows("1. our QAT epoch / our float epoch", e(qat_ours, "epoch"), e(float_ours, "epoch"), "≤ 2"),
         ratio_rows("1. float epoch ratio ours / PyTorch", e(float_ours, "epoch"), e(float_py, "epoch"), ""),
+        row("1. QAT epoch, ours, 1 thread", e(qat_ours1, "epoch"), "", load_of(qat_ours1)),
+        row("1. QAT epoch, PyTorch, 1 thread", e(qat_py1, "epoch"), "", load_of(qat_py1)),
+        ratio_rows("1. QAT epoch ratio ours / PyTorch, 1 thread", e(qat_ours1, "epoch"), e(qat_py1, "epoch"), ""),
+        row("1. float epoch, ours, 1 thread", e(float_ours1, "epoch"), "", load_of(float_ours1)),
+        row("1. float epoch, PyTorch, 1 thread", e(float_py1, "epoch"), "", load_of(float_py1)),
+        ratio_rows("1. our QAT epoch / our float epoch, 1 thread", e(qat_ours1, "epoch"), e(float_ours1, "epoch"), ""),
         row("2. Hessian trace (4 layers × probes), ours", e(hess_ours, "trace"), "", load_of(hess_ours)),
         row("2. Hessian trace, PyTorch", e(hess_py, "trace"), "", load_of(hess_py)),
         ratio_rows("2. trace ratio ours / PyTorch", e(hess_ours, "trace"), e(hess_py, "trace"), "≤ 0.5"),
@@ -127,9 +136,17 @@ def main():
         if document:
             for s in document["summaries"]:
                 lines.append(row(f"6. {s['name']}", s, "", load_of(document)))
+    if before_after:
+        lines += ["", f"## Before/after: QAT epoch, commit {before_after['facts']['before_commit']} against this one (alternating, one run)", "",
+                  "| measure | median | min | max | runs | goal | load |", "|---|---|---|---|---|---|---|"]
+        before, after, float_after = (e(before_after, n) for n in ("qat before epoch", "qat after epoch", "float after epoch"))
+        lines += [row("QAT epoch, before", before, "", load_of(before_after)), row("QAT epoch, after", after, "", load_of(before_after)),
+                  row("float epoch (unchanged code)", float_after, "", load_of(before_after)),
+                  ratio_rows("QAT before / float", before, float_after, "≤ 2"), ratio_rows("QAT after / float", after, float_after, "≤ 2")]
     lines += ["", "## Setup of each measure (from the result files)", ""]
     for name, document in [("QAT epoch, ours", qat_ours), ("QAT epoch, PyTorch", qat_py), ("float epoch, ours", float_ours),
                            ("float epoch, PyTorch", float_py), ("Hessian, ours", hess_ours), ("Hessian, PyTorch", hess_py),
+                           ("QAT epoch, ours, 1 thread", qat_ours1), ("QAT epoch, PyTorch, 1 thread", qat_py1),
                            ("build", build), ("executor", executor), ("jets, one core", jets_one), ("jets, all cores", jets_all)]:
         if document:
             facts = ", ".join(f"{k}: {v}" for k, v in document["facts"].items())

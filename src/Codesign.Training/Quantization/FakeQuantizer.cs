@@ -9,12 +9,19 @@ namespace Codesign.Training.Quantization;
 /// (torch.round rounds ties to even) and saturate, exactly as <see cref="FixedPointFormat.Quantize"/> does.
 /// Backward: straight through, written as x + (q(x) - x).detach() so it also survives double backward.
 /// </summary>
+/// <remarks>
+/// Every step after the first multiplication works in place on that fresh, gradient-free tensor: the same operations
+/// in the same order, so the same bits, without allocating (and page-faulting) a new activation-sized buffer for each
+/// of them. That halved the quantizers' share of a QAT step (bench/RESULTS.md).
+/// </remarks>
 public static class FakeQuantizer
 {
     public static Tensor Apply(Tensor x, FixedPointFormat format)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return x + (Quantize(x.detach(), format) - x).detach();
+        using var values = x.detach();
+        using var delta = Quantize(values, format).sub_(values);
+        return x + delta;
     }
 
     /// <summary>The quantized values, without a gradient path. Scaling by a power of two is exact in float32.</summary>
@@ -22,7 +29,8 @@ public static class FakeQuantizer
     {
         ArgumentNullException.ThrowIfNull(x);
         var scale = Math.ScaleB(1.0, format.FractionalBits);
+        using var values = x.detach();
         // "+ 0" turns the -0 that rounding a small negative number gives into +0, as an integer code has no sign.
-        return ((x * scale).round().clamp(format.MinCode, format.MaxCode) / scale) + 0.0;
+        return values.mul(scale).round_().clamp_(format.MinCode, format.MaxCode).div_(scale).add_(0.0);
     }
 }

@@ -2,7 +2,7 @@
 # Runs every benchmark of bench/README.md and rewrites bench/RESULTS.md.
 #   bench/run.sh          full sizes, at least 5 measured runs each (about 15 minutes on 2 cores)
 #   bench/run.sh --tiny   every measure once on tiny sizes, so CI can keep the scripts working; writes
-#                         bench/out/RESULTS-tiny.md, not RESULTS.md
+#                         its results under bench/out/tiny/ (RESULTS-tiny.md there), never RESULTS.md
 # Installs what it needs when missing: Debian's python3-torch (the PyTorch side; no PyPI here).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,20 +29,22 @@ dotnet build src/Codesign.Cli/Codesign.Cli.csproj -nologo -v:q -tl:off
 dotnet build src/Codesign.Build.Tasks/Codesign.Build.Tasks.csproj -nologo -v:q -tl:off
 bench=bench/Codesign.Bench/bin/Release/net10.0/codesign-bench
 out=bench/out
+if [ "$mode" = tiny ]; then out=bench/out/tiny; fi   # never mixes with (or deletes) the results of a full run
+mkdir -p "$out"
 rm -f "$out"/*.json
 uptime
 
 echo "bench: 1. QAT and float epochs (ours and PyTorch, alternating)"
 "$bench" data --rows "$rows" --out "$out/data"
-"$bench" epoch --mode qat --runs "$epochs" --warmup "$discard" --threads 2 --model-out "$out/qat-model.json"
-"$python" bench/python/qat_epoch.py --mode qat --runs "$epochs" --warmup "$discard" --threads 2
-"$bench" epoch --mode float --runs "$epochs" --warmup "$discard" --threads 2
-"$python" bench/python/qat_epoch.py --mode float --runs "$epochs" --warmup "$discard" --threads 2
+for m in qat float; do
+  "$bench" epoch --data "$out/data" --mode "$m" --runs "$epochs" --warmup "$discard" --threads 2 --model-out "$out/$m-model.json" --out "$out/$m-epoch-ours.json"
+  "$python" bench/python/qat_epoch.py --data "$out/data" --mode "$m" --runs "$epochs" --warmup "$discard" --threads 2 --out "$out/$m-epoch-pytorch.json"
+done
 if [ "$mode" = full ]; then
   # The same at one thread (the spec's default): OpenMP's two threads suffer most when other work shares the cores.
   for m in qat float; do
-    "$bench" epoch --mode "$m" --runs "$epochs" --warmup "$discard" --threads 1 --out "$out/$m-epoch-ours-1thread.json"
-    "$python" bench/python/qat_epoch.py --mode "$m" --runs "$epochs" --warmup "$discard" --threads 1 --out "$out/$m-epoch-pytorch-1thread.json"
+    "$bench" epoch --data "$out/data" --mode "$m" --runs "$epochs" --warmup "$discard" --threads 1 --out "$out/$m-epoch-ours-1thread.json"
+    "$python" bench/python/qat_epoch.py --data "$out/data" --mode "$m" --runs "$epochs" --warmup "$discard" --threads 1 --out "$out/$m-epoch-pytorch-1thread.json"
   done
 fi
 if [ -n "${BENCH_BEFORE:-}" ]; then
@@ -51,20 +53,20 @@ if [ -n "${BENCH_BEFORE:-}" ]; then
 fi
 
 echo "bench: 2. Hessian trace and top eigenvalue (ours and PyTorch)"
-"$bench" hessian --probes "$probes" --iterations "$iterations" --runs "$repeats"
-"$python" bench/python/hessian.py --probes "$probes" --iterations "$iterations" --runs "$repeats"
+"$bench" hessian --data "$out/data" --probes "$probes" --iterations "$iterations" --runs "$repeats" --out "$out/hessian-ours.json"
+"$python" bench/python/hessian.py --data "$out/data" --probes "$probes" --iterations "$iterations" --runs "$repeats" --out "$out/hessian-pytorch.json"
 
 echo "bench: 3./4. no-op and clean builds"
 if [ "$mode" = tiny ]; then
-  "$python" bench/scripts/build_bench.py --tiny --runs "$build_runs"
+  "$python" bench/scripts/build_bench.py --tiny --runs "$build_runs" --out "$out/build.json"
   model="$out/qat-model.json"
 else
-  "$python" bench/scripts/build_bench.py --runs "$build_runs" --clean-runs "$build_runs"
+  "$python" bench/scripts/build_bench.py --runs "$build_runs" --clean-runs "$build_runs" --out "$out/build.json"
   model=samples/JetTagger/bin/Debug/net10.0/codesign/jet_tagger/qat/model.json
 fi
 
 echo "bench: 5. integer executor and C-simulation throughput (one core)"
-taskset -c 0 "$bench" executor --model "$model" --rows "$executor_rows" --runs "$repeats"
+taskset -c 0 "$bench" executor --data "$out/data" --model "$model" --rows "$executor_rows" --runs "$repeats" --work "$out/hls-bench" --out "$out/executor.json"
 
 echo "bench: 6. jet generator throughput"
 taskset -c 0 "$bench" jets --rows "$jets" --runs "$repeats" --label "one core (taskset -c 0)" --out "$out/jets-1core.json"
@@ -74,4 +76,4 @@ uptime
 # A tiny run proves the scripts work; it must not replace the committed results.
 report=bench/RESULTS.md
 if [ "$mode" = tiny ]; then report="$out/RESULTS-tiny.md"; fi
-"$python" bench/scripts/report.py --mode "$mode" --commands "bench/run.sh${1:+ $1}" --notes bench/NOTES.md --out "$report"
+"$python" bench/scripts/report.py --results "$out" --mode "$mode" --commands "bench/run.sh${1:+ $1}" --notes bench/NOTES.md --out "$report"

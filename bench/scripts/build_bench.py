@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import time
 
@@ -78,13 +79,21 @@ def noop(runs, spec, include_sample):
     return results
 
 
+def clean(command):
+    """`dotnet clean`, then removal of the stage folders: clean deletes only the files MSBuild recorded, and the
+    per-stage tool runs write theirs without MSBuild, so the next clean would otherwise leave them in place."""
+    run(command)
+    for folder in (WORK, OUT):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def clean_build(runs):
     results = []
     per_stage = {stage: ([], []) for stage in STAGES}
-    totals, msbuild = [], []
-    clean = ["dotnet", "clean", SAMPLE, "-nologo", "-p:BuildProjectReferences=false"]
+    totals, msbuild, msbuild_peak, ran = [], [], [], []
+    clean_command = ["dotnet", "clean", SAMPLE, "-nologo", "-p:BuildProjectReferences=false"]
     for _ in range(runs):
-        run(clean)
+        clean(clean_command)
         total = 0.0
         for stage in STAGES:
             seconds, peak, output = timed_v(["dotnet", "exec", TOOL, stage, SPEC, "--work-dir", WORK, "--out-dir", OUT])
@@ -92,14 +101,18 @@ def clean_build(runs):
             per_stage[stage][1].append(peak)
             total += seconds
         totals.append(total)
-        run(clean)
-        seconds, _, _ = timed_v(["dotnet", "build", SAMPLE, "-tl:off", "-nologo"])
+        clean(clean_command)
+        seconds, peak, output = timed_v(["dotnet", "build", SAMPLE, "-tl:off", "-nologo"])
         msbuild.append(seconds)
+        msbuild_peak.append(peak)
+        ran.append(len(stages_that_ran(output)))
     for stage in STAGES:
         results.append(summary(f"stage {stage}: wall", "s", per_stage[stage][0]))
         results.append(summary(f"stage {stage}: peak memory", "MB", per_stage[stage][1]))
     results.append(summary("all stages through the tool after dotnet clean", "s", totals))
     results.append(summary("dotnet build after dotnet clean (tool compiled)", "s", msbuild))
+    results.append(summary("dotnet build after dotnet clean: peak memory of one process", "MB", msbuild_peak))
+    results.append(summary("stages that ran in the build after dotnet clean", "stages", ran))
     return results
 
 
@@ -107,16 +120,30 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--clean-runs", type=int, default=5)
+    parser.add_argument("--skip-noop", action="store_true", help="only the clean builds; keeps the no-op results of --out")
+    parser.add_argument("--skip-clean", action="store_true", help="only the no-op builds; keeps the clean-build results of --out")
     parser.add_argument("--tiny", action="store_true", help="only the no-op measure, on the user-shaped project with the tiny spec")
     parser.add_argument("--out", default=os.path.join(REPO, "bench", "out", "build.json"))
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
     spec = "jet_tiny.yaml" if args.tiny else "../../samples/JetTagger/jet_tagger.yaml"
-    summaries = noop(args.runs, spec, include_sample=not args.tiny)
-    if not args.tiny:
+    facts = {"nproc": str(os.cpu_count()), "user_project_spec": spec}
+    if args.skip_noop and os.path.exists(args.out):   # keep the no-op results of an earlier run
+        with open(args.out, encoding="utf-8") as f:
+            earlier = json.load(f)
+        summaries = [s for s in earlier["summaries"] if "no-op" in s["name"]]
+        facts["noop_load1_before_after"] = f"{earlier['load1_before']:.2f} -> {earlier['load1_after']:.2f}"
+    else:
+        summaries = noop(args.runs, spec, include_sample=not args.tiny)
+    if args.skip_clean and os.path.exists(args.out):
+        with open(args.out, encoding="utf-8") as f:
+            earlier = json.load(f)
+        summaries += [s for s in earlier["summaries"] if "no-op" not in s["name"]]
+        facts["clean_load1_before_after"] = earlier["facts"].get("clean_load1_before_after", f"{earlier['load1_before']:.2f} -> {earlier['load1_after']:.2f}")
+    elif not args.tiny:
         summaries += clean_build(args.clean_runs)
     document = {"measure": "build", "load1_before": load_before, "load1_after": os.getloadavg()[0],
-                "facts": {"nproc": str(os.cpu_count()), "user_project_spec": spec}, "summaries": summaries}
+                "facts": facts, "summaries": summaries}
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(document, f, indent=2)

@@ -12,8 +12,19 @@ namespace Codesign.Qonnx.Execution;
 /// </summary>
 public static class GraphExecutor
 {
-    /// <summary>The graph output's integer codes for each row of <paramref name="inputs"/> (rows × input size, row-major).</summary>
-    public static long[] RunCodes(QuantizedGraph graph, ReadOnlySpan<float> inputs, int rows) =>
+    /// <summary>
+    /// The graph output's integer codes for each row of <paramref name="inputs"/> (rows × input size, row-major).
+    /// MLP graphs whose formats fit in 31 bits take the int32 fast path (<see cref="Int32ChainExecutor"/>), with
+    /// results identical to the reference path's; any other graph runs on the reference path.
+    /// </summary>
+    public static long[] RunCodes(QuantizedGraph graph, ReadOnlySpan<float> inputs, int rows)
+    {
+        CheckArguments(graph, inputs, rows);
+        return Int32ChainExecutor.TryCreate(graph) is { } fast ? fast.Run(inputs, rows) : Execute(graph, inputs, rows, trace: null);
+    }
+
+    /// <summary>The 64-bit reference path alone, whatever the graph: what the fast path is tested against.</summary>
+    internal static long[] RunReferenceCodes(QuantizedGraph graph, ReadOnlySpan<float> inputs, int rows) =>
         Execute(graph, inputs, rows, trace: null);
 
     /// <summary>The graph output's values (code × LSB) for each row.</summary>
@@ -39,7 +50,7 @@ public static class GraphExecutor
         return trace;
     }
 
-    private static long[] Execute(QuantizedGraph graph, ReadOnlySpan<float> inputs, int rows, Dictionary<string, long[]>? trace)
+    private static void CheckArguments(QuantizedGraph graph, ReadOnlySpan<float> inputs, int rows)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
@@ -48,7 +59,11 @@ public static class GraphExecutor
         {
             throw new ArgumentException($"expected {(long)rows * inputSize} input values for {rows} rows of {inputSize}, got {inputs.Length}", nameof(inputs));
         }
+    }
 
+    private static long[] Execute(QuantizedGraph graph, ReadOnlySpan<float> inputs, int rows, Dictionary<string, long[]>? trace)
+    {
+        CheckArguments(graph, inputs, rows);
         var real = inputs.ToArray();
         var codes = new Dictionary<string, long[]>(StringComparer.Ordinal);
         foreach (var node in graph.Nodes)

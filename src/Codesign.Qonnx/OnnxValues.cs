@@ -76,4 +76,23 @@ internal static class OnnxValues
 
         return (float)format.Lsb;
     }
+
+    /// <summary>All five Conv attributes hls4ml's handler reads (a missing one fails there), in alphabetical order.</summary>
+    public static void AddConvAttributes(NodeProto node, Conv2dGeometry g)
+    {
+        node.Attribute.Add(Ints("dilations", 1, 1));
+        node.Attribute.Add(Int("group", 1));
+        node.Attribute.Add(Ints("kernel_shape", g.KernelHeight, g.KernelWidth));
+        node.Attribute.Add(Ints("pads", g.PadTop, g.PadLeft, g.PadBottom, g.PadRight));
+        node.Attribute.Add(Ints("strides", g.StrideHeight, g.StrideWidth));
+    }
+
+    /// <summary>
+    /// A reshape as ONNX writes it: Flatten (axis 1) to rank 1, else Reshape with a shape initializer whose -1 keeps
+    /// the batch dimension whatever its size.
+    /// </summary>
+    public static (string OpType, TensorProto? Shape, AttributeProto? Axis) Reshape(ReshapeNode reshape) =>
+        reshape.Shape.Rank == 1
+            ? ("Flatten", null, Int("axis", 1))
+            : ("Reshape", Int64Tensor(reshape.Name + "_shape", [-1, .. reshape.Shape.Dimensions.Select(d => (long)d)]), null);
 }

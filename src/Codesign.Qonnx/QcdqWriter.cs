@@ -101,27 +101,23 @@ public static partial class QcdqWriter
         var output = builder.ShapeOf(conv.Output);
         var nchw = builder.Transpose(conv.Name + "_to_nchw", conv.Input, conv.Name + "_nchw_in", [0, 3, 1, 2], new TensorShape(input[2], input[0], input[1]));
         var node = builder.NodeProto("Conv", conv.Name + "_conv", [nchw, weight, bias], conv.Name + "_nchw_out", new TensorShape(output[2], output[0], output[1]));
-        node.Attribute.Add(OnnxValues.Ints("dilations", 1, 1));
-        node.Attribute.Add(OnnxValues.Int("group", 1));
-        node.Attribute.Add(OnnxValues.Ints("kernel_shape", g.KernelHeight, g.KernelWidth));
-        node.Attribute.Add(OnnxValues.Ints("pads", g.PadTop, g.PadLeft, g.PadBottom, g.PadRight));
-        node.Attribute.Add(OnnxValues.Ints("strides", g.StrideHeight, g.StrideWidth));
+        OnnxValues.AddConvAttributes(node, g);
         builder.Transpose(conv.Name + "_to_nhwc", conv.Name + "_nchw_out", conv.Output, [0, 2, 3, 1], output);
     }
 
     private static void WriteReshape(QcdqGraphBuilder builder, ReshapeNode reshape)
     {
-        if (reshape.Shape.Rank == 1)
+        var (opType, shape, axis) = OnnxValues.Reshape(reshape);
+        if (shape is not null)
         {
-            var flatten = builder.NodeProto("Flatten", reshape.Name, [reshape.Input], reshape.Output);
-            flatten.Attribute.Add(OnnxValues.Int("axis", 1));
-            return;
+            builder.Initializer(shape);
         }
 
-        // -1 keeps the batch dimension whatever its size.
-        var target = reshape.Name + "_shape";
-        builder.Initializer(OnnxValues.Int64Tensor(target, [-1, .. reshape.Shape.Dimensions.Select(d => (long)d)]));
-        builder.NodeProto("Reshape", reshape.Name, [reshape.Input, target], reshape.Output);
+        var node = builder.NodeProto(opType, reshape.Name, shape is null ? [reshape.Input] : [reshape.Input, shape.Name], reshape.Output);
+        if (axis is not null)
+        {
+            node.Attribute.Add(axis);
+        }
     }
 
     /// <summary>What a reader of the file needs to know: the representation and where float32 sums may round.</summary>

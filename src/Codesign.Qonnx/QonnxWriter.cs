@@ -95,26 +95,22 @@ public static class QonnxWriter
         var bias = builder.QuantizedParameter(conv.Name + "_bias", [g.OutChannels], conv.BiasFormat, conv.BiasCodes);
         var node = builder.NodeProto("Conv", conv.Name + "_conv", [conv.Input, weight, bias], conv.Output);
         node.Domain = ChannelsLastDomain;
-        node.Attribute.Add(OnnxValues.Ints("dilations", 1, 1));
-        node.Attribute.Add(OnnxValues.Int("group", 1));
-        node.Attribute.Add(OnnxValues.Ints("kernel_shape", g.KernelHeight, g.KernelWidth));
-        node.Attribute.Add(OnnxValues.Ints("pads", g.PadTop, g.PadLeft, g.PadBottom, g.PadRight));
-        node.Attribute.Add(OnnxValues.Ints("strides", g.StrideHeight, g.StrideWidth));
+        OnnxValues.AddConvAttributes(node, g);
     }
 
     private static void WriteReshape(OnnxGraphBuilder builder, ReshapeNode reshape)
     {
-        if (reshape.Shape.Rank == 1)
+        var (opType, shape, axis) = OnnxValues.Reshape(reshape);
+        if (shape is not null)
         {
-            var flatten = builder.NodeProto("Flatten", reshape.Name, [reshape.Input], reshape.Output);
-            flatten.Attribute.Add(OnnxValues.Int("axis", 1));
-            return;
+            builder.Initializer(shape);
         }
 
-        // -1 keeps the batch dimension whatever its size.
-        var target = reshape.Name + "_shape";
-        builder.Initializer(OnnxValues.Int64Tensor(target, [-1, .. reshape.Shape.Dimensions.Select(d => (long)d)]));
-        builder.NodeProto("Reshape", reshape.Name, [reshape.Input, target], reshape.Output);
+        var node = builder.NodeProto(opType, reshape.Name, shape is null ? [reshape.Input] : [reshape.Input, shape.Name], reshape.Output);
+        if (axis is not null)
+        {
+            node.Attribute.Add(axis);
+        }
     }
 
     /// <summary>Appends nodes, initializers and value_info entries in one deterministic order.</summary>

@@ -119,16 +119,7 @@ public sealed class QuantizedLayerChain : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Runs the ranges over data without training, so the first epoch starts from measured formats.</summary>
-    public void CalibrateRanges(Tensor features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        using var noGrad = torch.no_grad();
-        using var scope = torch.NewDisposeScope();
-        var wasTraining = training;
-        train();
-        forward(features);
-        train(wasTraining);
-    }
+    public void CalibrateRanges(Tensor features) => RangeCalibration.Run(this, features);
 
     /// <summary>The chain as it stands, with every format fixed: what the export stages consume.</summary>
     public QuantizedModel Snapshot()

@@ -64,6 +64,8 @@ public static partial class QcdqWriter
                 case ReshapeNode reshape:
                     WriteReshape(builder, reshape);
                     break;
+                case SoftmaxNode:
+                    throw new NotSupportedException($"node '{node.Name}' is the firmware's table softmax (hls.output: softmax), which has no QCDQ form; the QCDQ file carries the logits");
                 default:
                     throw new NotSupportedException($"node '{node.Name}' ({node.GetType().Name}) has no QCDQ form");
             }

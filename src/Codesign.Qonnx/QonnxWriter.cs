@@ -59,6 +59,8 @@ public static class QonnxWriter
                 case ReshapeNode reshape:
                     WriteReshape(builder, reshape);
                     break;
+                case SoftmaxNode:
+                    throw new NotSupportedException($"node '{node.Name}' is the firmware's table softmax (hls.output: softmax), which has no QONNX form; the QONNX file carries the logits");
                 default:
                     throw new NotSupportedException($"node '{node.Name}' ({node.GetType().Name}) has no QONNX form");
             }

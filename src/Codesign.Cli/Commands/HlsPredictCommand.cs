@@ -26,7 +26,7 @@ internal static class HlsPredictCommand
         {
             var model = SpecReader.ReadFile(parse.GetValue(spec)!.FullName);
             var paths = StagePaths.ForSpec(model.Path, parse.GetValue(workDirectory)?.FullName, parse.GetValue(outputDirectory)?.FullName);
-            var graph = QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), model.Name);
+            var graph = FirmwareStages.Graph(model, paths);
             var project = HlsProjectWriter.Write(graph, HlsSettingsFromSpec.Of(model.Hls), Path.Combine(paths.CSimulationDirectory, model.Hls.Project), model.Hls.Location);
             var (inputs, rows) = CsvInputMatrix.Read(parse.GetValue(data)!.FullName, graph.Input.Shape.Size);
             using var predictor = HlsPredictor.Build(project);

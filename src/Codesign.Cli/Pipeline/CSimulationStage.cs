@@ -50,7 +50,7 @@ internal sealed class CSimulationStage : IStage
             return [];
         }
 
-        var graph = QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name);
+        var graph = FirmwareStages.Graph(spec, paths);
         var project = HlsProjectWriter.Write(graph, HlsSettingsFromSpec.Of(spec.Hls), Path.Combine(paths.CSimulationDirectory, spec.Hls.Project), spec.Hls.Location);
         var (inputs, rows) = HlsSettingsFromSpec.TestSamples(DatasetFile.Read(paths.DatasetFile), spec.Hls);
         var report = CSimulation.Run(project, inputs, rows, new CSimulationOptions { ReportPath = paths.CSimulationReportFile });

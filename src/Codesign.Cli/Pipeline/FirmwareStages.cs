@@ -1,5 +1,7 @@
 using System.Reflection;
 using Codesign.Core.Artifacts;
+using Codesign.Core.Graph;
+using Codesign.Core.Quantized;
 using Codesign.Core.Spec;
 
 namespace Codesign.Cli.Pipeline;
@@ -15,4 +17,8 @@ internal static class FirmwareStages
         ["spec:hls"] = spec.SectionHashes["hls"],
         ["code"] = StageCodeIdentity.Of(code),
     };
+
+    /// <summary>The QAT result as the firmware computes it: the quantized model, ending in a table softmax when <c>hls.output</c> asks.</summary>
+    public static QuantizedGraph Graph(CodesignSpec spec, StagePaths paths) =>
+        QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name, spec.Hls.SoftmaxTableSizeOrNull);
 }

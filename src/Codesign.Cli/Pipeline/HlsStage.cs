@@ -30,7 +30,7 @@ internal sealed class HlsStage : IStage
 
     public IReadOnlyList<string> Run(CodesignSpec spec, StagePaths paths, IStageReporter reporter, CancellationToken cancellation)
     {
-        var graph = QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name);
+        var graph = FirmwareStages.Graph(spec, paths);
         RemoveOtherProjects(paths, spec.Hls.Project);
         var project = HlsProjectWriter.Write(graph, HlsSettingsFromSpec.Of(spec.Hls), paths.HlsProjectDirectory(spec.Hls.Project), spec.Hls.Location);
         var (inputs, rows) = HlsSettingsFromSpec.TestSamples(DatasetFile.Read(paths.DatasetFile), spec.Hls);

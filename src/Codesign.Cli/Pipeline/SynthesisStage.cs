@@ -47,7 +47,7 @@ internal sealed class SynthesisStage : IStage
         if (vitis is null)
         {
             reporter.Warning(VitisHlsLocator.NotFound(hls.Location));
-            var graph = QuantizedModelGraph.Build(QuantizedModelFile.Read(paths.QuantizedModelFile), spec.Name);
+            var graph = FirmwareStages.Graph(spec, paths);
             var estimate = ResourceEstimator.Estimate(graph, EstimatorSettings.From(hls));
             SynthesisReportFile.Write(paths.SynthesisReportFile, estimate.Report);
             AtomicFile.WriteAllText(paths.SynthesisEstimateFile, EstimateBreakdown.ToJson(estimate));

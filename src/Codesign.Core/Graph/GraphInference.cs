@@ -12,6 +12,7 @@ internal static class GraphInference
         Conv2dNode conv => Conv2d(conv, input),
         ReluNode => new GraphTensor(node.Output, input.Shape, RequireFormat(node, input)),
         ReshapeNode reshape => Reshape(reshape, input),
+        SoftmaxNode softmax => Softmax(softmax, input),
         _ => throw new InvalidGraphException($"node '{node.Name}' is a {node.GetType().Name}, which the IR does not know"),
     };
 
@@ -79,6 +80,50 @@ internal static class GraphInference
         }
 
         return new GraphTensor(reshape.Output, reshape.Shape, input.Format);
+    }
+
+    private static GraphTensor Softmax(SoftmaxNode softmax, GraphTensor input)
+    {
+        var format = RequireFormat(softmax, input);
+        var tables = softmax.Tables;
+        var name = softmax.Name;
+        if (input.Shape.Rank != 1)
+        {
+            throw new InvalidGraphException($"softmax '{name}' takes a vector but '{input.Name}' has shape {input.Shape}");
+        }
+
+        if (format.TotalBits > SoftmaxTables.MaxInputBits)
+        {
+            throw new InvalidGraphException($"softmax '{name}' reads {format}; softmax inputs are at most {SoftmaxTables.MaxInputBits} bits wide");
+        }
+
+        if (tables.ExpFormat.IsSigned || tables.InverseFormat.IsSigned || tables.OutputFormat.IsSigned)
+        {
+            throw new InvalidGraphException($"softmax '{name}': its table and output formats must be unsigned");
+        }
+
+        if (tables.ExpCodes.Length == 0 || tables.InverseCodes.Length == 0 || tables.ExpIndexShift is < 0 or > 62 || tables.InverseIndexShift is < 0 or > 62)
+        {
+            throw new InvalidGraphException($"softmax '{name}' needs non-empty tables and index shifts from 0 to 62");
+        }
+
+        CheckCodes(name, "exp table entry", tables.ExpCodes, tables.ExpFormat);
+        CheckCodes(name, "inverse table entry", tables.InverseCodes, tables.InverseFormat);
+        for (var j = 1; j < tables.ExpCodes.Length; j++)
+        {
+            // The max's own entry is the largest one, so the inverse table's index (sum minus that entry) is never negative.
+            if (tables.ExpCodes[j] > tables.ExpCodes[0])
+            {
+                throw new InvalidGraphException($"softmax '{name}': exp table entry {j} ({tables.ExpCodes[j]}) exceeds entry 0 ({tables.ExpCodes[0]})");
+            }
+        }
+
+        if (tables.SumFormat(input.Shape[0]).TotalBits > 62 || tables.ProductFormat.TotalBits > 62)
+        {
+            throw new InvalidGraphException($"softmax '{name}': its sums or products would need more than 62 bits");
+        }
+
+        return new GraphTensor(softmax.Output, input.Shape, tables.OutputFormat);
     }
 
     private static FixedPointFormat RequireFormat(GraphNode node, GraphTensor input) =>

@@ -46,3 +46,9 @@ public sealed record ReluNode(string Name, string Input, string Output) : GraphN
 
 /// <summary>A new shape for the same elements in the same (row-major, channels-last) order; Flatten is the rank-1 case.</summary>
 public sealed record ReshapeNode(string Name, string Input, string Output, TensorShape Shape) : GraphNode(Name, Input, Output);
+
+/// <summary>
+/// Softmax over a vector by lookup tables (hls4ml's "stable" softmax: the maximum subtracted first). The output is
+/// <see cref="SoftmaxTables.OutputFormat"/>; the exact integer semantics are on <see cref="SoftmaxTables"/>.
+/// </summary>
+public sealed record SoftmaxNode(string Name, string Input, string Output, SoftmaxTables Tables) : GraphNode(Name, Input, Output);

@@ -37,6 +37,9 @@ public sealed class QuantizedGraphBuilder
     public QuantizedGraphBuilder Reshape(string nodeName, TensorShape shape, string? output = null) =>
         Append(new ReshapeNode(nodeName, Current, output ?? nodeName + "_out", shape));
 
+    public QuantizedGraphBuilder Softmax(string nodeName, SoftmaxTables tables, string? output = null) =>
+        Append(new SoftmaxNode(nodeName, Current, output ?? nodeName + "_out", tables));
+
     /// <summary>The graph whose output is the last node's output.</summary>
     public QuantizedGraph Build() => new(name, input, nodes, Current);
 

@@ -7,10 +7,12 @@ namespace Codesign.Core.Graph;
 /// The QAT result as a <see cref="QuantizedGraph"/>: input Quant, then per layer Dense or Conv2d (weights + bias into
 /// the lossless accumulator), ReLU where the layer has one, and the Quant that rounds onto the layer's output format.
 /// A dense layer that follows an image reads it through a Reshape to a vector (the spec's flatten: channels last).
+/// With a softmax table size, a <see cref="SoftmaxNode"/> turns the last layer's logits into probabilities (the
+/// firmware's <c>hls.output: softmax</c>).
 /// </summary>
 public static class QuantizedModelGraph
 {
-    public static QuantizedGraph Build(QuantizedModel model, string name)
+    public static QuantizedGraph Build(QuantizedModel model, string name, int? softmaxTableSize = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model.Layers.Count == 0)
@@ -59,7 +61,17 @@ public static class QuantizedModelGraph
             }
 
             var last = index == model.Layers.Count - 1;
-            builder.Quant(prefix + "_output_quant", layer.OutputFormat, last ? GraphNames.Output : prefix + "_out");
+            builder.Quant(prefix + "_output_quant", layer.OutputFormat, last && softmaxTableSize is null ? GraphNames.Output : prefix + "_out");
+        }
+
+        if (softmaxTableSize is { } tableSize)
+        {
+            if (shape.Rank != 1 || !prefixes.Add("softmax"))
+            {
+                throw new InvalidGraphException($"a softmax output needs a vector of logits from a layer not named 'softmax', not shape {shape}");
+            }
+
+            builder.Softmax("softmax", SoftmaxTables.Create(model.Layers[^1].OutputFormat, shape.Size, tableSize), GraphNames.Output);
         }
 
         return builder.Build();

@@ -15,6 +15,12 @@ internal static partial class HlsSectionReader
 
     private static readonly Dictionary<string, string> IoTypes = new(StringComparer.Ordinal) { ["io_parallel"] = "io_parallel" };
 
+    private static readonly Dictionary<string, HlsOutput> Outputs = new(StringComparer.Ordinal)
+    {
+        ["logits"] = HlsOutput.Logits,
+        ["softmax"] = HlsOutput.Softmax,
+    };
+
     private static readonly Dictionary<string, SynthesisStepSet> Steps = new(StringComparer.Ordinal)
     {
         ["csim"] = SynthesisStepSet.CSimulation,
@@ -52,8 +58,40 @@ internal static partial class HlsSectionReader
                 "'hls.reuse_factor' above 1 needs 'hls.strategy: resource'; the latency strategy gives every multiplication its own multiplier");
         }
 
+        var (output, tableSize) = Output(reader, model);
         reader.RejectUnknownKeys(SpecKeys.Hls);
-        return new HlsSpec(project, part, clock, ioType, strategy, reuse, layers, samples, vitis, steps, timeout, reader.Span);
+        return new HlsSpec(project, part, clock, ioType, strategy, reuse, layers, samples, vitis, steps, timeout, reader.Span)
+        {
+            Output = output,
+            SoftmaxTableSize = tableSize,
+        };
+    }
+
+    private static (HlsOutput Output, int TableSize) Output(MappingReader reader, ModelSpec model)
+    {
+        var output = reader.Choice("output", HlsOutput.Logits, Outputs);
+        if (output == HlsOutput.Softmax && model.Task != ModelTask.Classification)
+        {
+            reader.Diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("output"),
+                "'hls.output: softmax' needs a classifier; this model's hardware part is an encoder, whose outputs are not class scores");
+        }
+
+        var tableSize = reader.Integer("softmax_table_size", SoftmaxTables.DefaultTableSize, SoftmaxTables.MinTableSize, SoftmaxTables.MaxTableSize);
+        if (reader.Has("softmax_table_size"))
+        {
+            if (!int.IsPow2(tableSize))
+            {
+                reader.Diagnostics.Error(DiagnosticCodes.InvalidChoice, reader.KeySpan("softmax_table_size"),
+                    $"'hls.softmax_table_size' must be a power of two (the table index is a bit field), got {tableSize}");
+            }
+            else if (output != HlsOutput.Softmax)
+            {
+                reader.Diagnostics.Error(DiagnosticCodes.InconsistentSpec, reader.KeySpan("softmax_table_size"),
+                    "'hls.softmax_table_size' applies only with 'hls.output: softmax'");
+            }
+        }
+
+        return (output, tableSize);
     }
 
     /// <summary>The project name becomes a C++ function and Tcl word, so it must already be an identifier.</summary>

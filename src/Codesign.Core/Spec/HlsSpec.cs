@@ -11,6 +11,16 @@ public enum HlsStrategy
     Resource,
 }
 
+/// <summary>What the firmware's <c>result</c> port carries.</summary>
+public enum HlsOutput
+{
+    /// <summary>The last layer's quantized outputs, as trained.</summary>
+    Logits,
+
+    /// <summary>Probabilities from the logits by a table softmax (<see cref="Graph.SoftmaxTables"/>).</summary>
+    Softmax,
+}
+
 /// <summary>The steps <c>build_prj.tcl</c> runs when Vitis HLS is installed.</summary>
 [Flags]
 public enum SynthesisStepSet
@@ -41,6 +51,14 @@ public sealed record HlsSpec(
     int SynthesisTimeoutMinutes,
     SourceSpan Location)
 {
+    public HlsOutput Output { get; init; } = HlsOutput.Logits;
+
+    /// <summary>Entries of each softmax table; used when <see cref="Output"/> is softmax.</summary>
+    public int SoftmaxTableSize { get; init; } = Graph.SoftmaxTables.DefaultTableSize;
+
+    /// <summary>The softmax table size when the firmware ends in a softmax, else null: what the firmware graph is built with.</summary>
+    public int? SoftmaxTableSizeOrNull => Output == HlsOutput.Softmax ? SoftmaxTableSize : null;
+
     /// <summary>The reuse factor of one layer: its override, else the model default.</summary>
     public int ReuseFactorOf(string layer) => LayerReuseFactors.TryGetValue(layer, out var factor) ? factor : ReuseFactor;
 }

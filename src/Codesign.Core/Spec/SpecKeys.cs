@@ -24,7 +24,7 @@ public static class SpecKeys
     public static readonly IReadOnlyList<string> Qat = [.. Training, "activation_warmup_epochs", "range_momentum", "range_quantile"];
 
     public static readonly IReadOnlyList<string> Hls =
-        ["project", "part", "clock_period", "io_type", "strategy", "reuse_factor", "layers", "csim_samples", "vitis_hls", "synthesis", "synthesis_timeout"];
+        ["project", "part", "clock_period", "io_type", "strategy", "reuse_factor", "layers", "csim_samples", "vitis_hls", "synthesis", "synthesis_timeout", "output", "softmax_table_size"];
     public static readonly IReadOnlyList<string> HlsLayer = ["reuse_factor"];
 
     /// <summary>Keys that only the jet generator reads.</summary>

@@ -81,6 +81,7 @@ internal sealed class HlsDesign
         DenseNode => HlsLayerKind.Dense,
         Conv2dNode => HlsLayerKind.Conv2d,
         ReluNode => HlsLayerKind.Relu,
+        SoftmaxNode => HlsLayerKind.Softmax,
         ReshapeNode => HlsLayerKind.Reshape,
         _ => throw new InvalidOperationException($"node kind {node.GetType().Name} has no HLS kernel"),
     };

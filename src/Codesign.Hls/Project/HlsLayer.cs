@@ -17,6 +17,9 @@ internal enum HlsLayerKind
     Conv2d,
     Relu,
 
+    /// <summary>The table softmax; its exp and inverse tables are written beside the weights.</summary>
+    Softmax,
+
     /// <summary>A Quant on the datapath: <c>nnet::linear</c> into a type with AP_RND_CONV/AP_SAT.</summary>
     Quant,
 }
@@ -40,9 +43,11 @@ internal sealed record HlsLayer(
     HlsStrategy Strategy,
     int ReuseFactor)
 {
-    public bool HasKernel => Kind is HlsLayerKind.Dense or HlsLayerKind.Conv2d or HlsLayerKind.Relu or HlsLayerKind.Quant;
+    public bool HasKernel => Kind is HlsLayerKind.Dense or HlsLayerKind.Conv2d or HlsLayerKind.Relu or HlsLayerKind.Softmax or HlsLayerKind.Quant;
 
     public bool HasWeights => Kind is HlsLayerKind.Dense or HlsLayerKind.Conv2d;
+
+    public bool HasTables => Kind is HlsLayerKind.Softmax;
 
     public string Config => "config" + Index;
 
@@ -55,6 +60,18 @@ internal sealed record HlsLayer(
     public string BiasType => "bias" + Index + "_t";
 
     public string AccumType => "accum" + Index + "_t";
+
+    public string ExpTableArray => "exp_table" + Index;
+
+    public string InverseTableArray => "inv_table" + Index;
+
+    public string ExpTableType => "exp_table" + Index + "_t";
+
+    public string InverseTableType => "inv_table" + Index + "_t";
+
+    public string SumType => "exp_sum" + Index + "_t";
+
+    public string DifferenceType => "diff" + Index + "_t";
 
     /// <summary>The node's name as it may appear in a generated comment.</summary>
     public string CommentName => GraphNames.Identifier(Node.Name);

@@ -44,6 +44,16 @@ public static partial class HlsProjectWriter
                     text.Line($"typedef {CppTypes.Plain(layer.Format)} {layer.AccumType};");
                     text.Line($"typedef {CppTypes.Plain(layer.Format)} {layer.Type};");
                     break;
+                case HlsLayerKind.Softmax:
+                    var tables = ((SoftmaxNode)layer.Node).Tables;
+                    var input = layer.Source!.Format;
+                    text.Line($"// node {layer.Index}: softmax '{layer.CommentName}' by tables; the difference type holds max - x exactly");
+                    text.Line($"typedef {CppTypes.Plain(new Core.Numerics.FixedPointFormat(false, input.TotalBits, input.IntegerBits))} {layer.DifferenceType};");
+                    text.Line($"typedef {CppTypes.Plain(tables.ExpFormat)} {layer.ExpTableType};");
+                    text.Line($"typedef {CppTypes.Plain(tables.SumFormat(layer.Size))} {layer.SumType};");
+                    text.Line($"typedef {CppTypes.Plain(tables.InverseFormat)} {layer.InverseTableType};");
+                    text.Line($"typedef {CppTypes.Quantizing(layer.Format)} {layer.Type};");
+                    break;
                 case HlsLayerKind.Relu:
                     text.Line($"// node {layer.Index}: relu '{layer.CommentName}', keeps its input's format");
                     text.Line($"typedef {CppTypes.Plain(layer.Format)} {layer.Type};");

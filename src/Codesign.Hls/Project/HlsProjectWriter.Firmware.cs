@@ -82,6 +82,7 @@ public static partial class HlsProjectWriter
             HlsLayerKind.Dense => $"nnet::dense<{types}>({source.Array}, {layer.Array}, {layer.WeightArray}, {layer.BiasArray})",
             HlsLayerKind.Conv2d => $"nnet::conv_2d_cl<{types}>({source.Array}, {layer.Array}, {layer.WeightArray}, {layer.BiasArray})",
             HlsLayerKind.Relu => $"nnet::relu<{types}>({source.Array}, {layer.Array})",
+            HlsLayerKind.Softmax => $"nnet::softmax<{types}>({source.Array}, {layer.Array}, {layer.ExpTableArray}, {layer.InverseTableArray})",
             HlsLayerKind.Quant => $"nnet::linear<{types}>({source.Array}, {layer.Array})",
             _ => throw new InvalidOperationException($"{layer.Kind} has no kernel"),
         };
@@ -94,6 +95,7 @@ public static partial class HlsProjectWriter
         HlsLayerKind.Dense => "dense",
         HlsLayerKind.Conv2d => "conv2d",
         HlsLayerKind.Relu => "relu",
+        HlsLayerKind.Softmax => "softmax (tables)",
         HlsLayerKind.Quant => "quant",
         _ => layer.Kind.ToString(),
     };

@@ -19,18 +19,18 @@ public static partial class HlsProjectWriter
             .Line("#include \"nnet_utils/nnet_activation.h\"")
             .Line("#include \"nnet_utils/nnet_conv2d.h\"")
             .Line("#include \"nnet_utils/nnet_dense.h\"")
+            .Line("#include \"nnet_utils/nnet_softmax.h\"")
             .Line()
             .Line("#include \"defines.h\"");
-        var weighted = design.Layers.Where(l => l.HasWeights).ToList();
-        if (weighted.Count > 0)
+        var arrays = design.Layers.SelectMany(DataArrays).ToList();
+        if (arrays.Count > 0)
         {
             text.Line();
         }
 
-        foreach (var layer in weighted)
+        foreach (var array in arrays)
         {
-            text.Line($"#include \"weights/{layer.WeightArray}.h\"");
-            text.Line($"#include \"weights/{layer.BiasArray}.h\"");
+            text.Line($"#include \"weights/{array}.h\"");
         }
 
         foreach (var layer in design.Layers.Where(l => l.HasKernel))
@@ -44,6 +44,9 @@ public static partial class HlsProjectWriter
                     break;
                 case Conv2dNode conv:
                     Conv2dConfig(text, design, layer, conv);
+                    break;
+                case SoftmaxNode softmax:
+                    SoftmaxConfig(text, layer, softmax.Tables);
                     break;
                 default:
                     ActivationConfig(text, layer.Config, layer.SizeConstant, layer.ReuseFactor);
@@ -110,6 +113,25 @@ public static partial class HlsProjectWriter
             .Line($"  typedef {layer.WeightType} weight_t;")
             .Line("};");
     }
+
+    /// <summary>The constant arrays a layer reads, each in its own header under weights/.</summary>
+    private static IEnumerable<string> DataArrays(HlsLayer layer) =>
+        layer.HasWeights ? [layer.WeightArray, layer.BiasArray] : layer.HasTables ? [layer.ExpTableArray, layer.InverseTableArray] : [];
+
+    private static void SoftmaxConfig(SourceText text, HlsLayer layer, SoftmaxTables tables) =>
+        text.Line($"struct {layer.Config} : nnet::softmax_config {{")
+            .Line($"  static const unsigned n_in = {layer.SizeConstant};")
+            .Line($"  static const unsigned exp_table_size = {tables.ExpCodes.Length};")
+            .Line($"  static const unsigned exp_index_shift = {tables.ExpIndexShift};")
+            .Line($"  static const unsigned inv_table_size = {tables.InverseCodes.Length};")
+            .Line($"  static const unsigned inv_index_shift = {tables.InverseIndexShift};")
+            .Line($"  static const unsigned reuse_factor = {layer.ReuseFactor};")
+            .Line("  static const unsigned io_type = nnet::io_parallel;")
+            .Line($"  typedef {layer.DifferenceType} diff_t;")
+            .Line($"  typedef {layer.ExpTableType} exp_table_t;")
+            .Line($"  typedef {layer.SumType} sum_t;")
+            .Line($"  typedef {layer.InverseTableType} inv_table_t;")
+            .Line("};");
 
     private static void ActivationConfig(SourceText text, string config, string size, int reuseFactor) =>
         text.Line($"struct {config} : nnet::activ_config {{")

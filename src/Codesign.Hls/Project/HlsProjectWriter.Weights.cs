@@ -31,6 +31,18 @@ public static partial class HlsProjectWriter
         return ArrayHeader(layer.BiasArray, layer.BiasType, $"biases of '{layer.CommentName}', one per output channel", codes, format);
     }
 
+    private static string ExpTableHeader(HlsLayer layer)
+    {
+        var tables = ((SoftmaxNode)layer.Node).Tables;
+        return ArrayHeader(layer.ExpTableArray, layer.ExpTableType, Invariant($"exp(-d) of '{layer.CommentName}' for d in bins of 2^{tables.ExpIndexShift} input codes (bin centres)"), tables.ExpCodes, tables.ExpFormat);
+    }
+
+    private static string InverseTableHeader(HlsLayer layer)
+    {
+        var tables = ((SoftmaxNode)layer.Node).Tables;
+        return ArrayHeader(layer.InverseTableArray, layer.InverseTableType, Invariant($"1 / sum of '{layer.CommentName}' for (sum - exp_table[0]) in bins of 2^{tables.InverseIndexShift} codes (bin centres)"), tables.InverseCodes, tables.InverseFormat);
+    }
+
     /// <summary>
     /// Each literal is code × 2^-F written out in full, so the compiler reads back exactly that double (codes are
     /// checked to fit 53 bits) and its conversion to the array's type is exact too: no weight is ever re-rounded.

@@ -57,6 +57,12 @@ public static partial class HlsProjectWriter
             text[$"firmware/weights/{layer.BiasArray}.h"] = BiasHeader(layer);
         }
 
+        foreach (var layer in design.Layers.Where(l => l.HasTables))
+        {
+            text[$"firmware/weights/{layer.ExpTableArray}.h"] = ExpTableHeader(layer);
+            text[$"firmware/weights/{layer.InverseTableArray}.h"] = InverseTableHeader(layer);
+        }
+
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         foreach (var (path, content) in text)

@@ -7,7 +7,7 @@ namespace Codesign.Qonnx.Execution;
 /// Runs a <see cref="QuantizedGraph"/> on a batch in exact integer arithmetic with the semantics of the HLS
 /// implementation: the input rounded half to even and saturated onto its format, products and bias accumulated
 /// losslessly on the accumulator grid, ReLU on the accumulator, and every Quant node rounding
-/// half to even and saturating. This is the reference the QONNX float semantics, the C-simulation and later the RTL
+/// half to even and saturating, and softmax through its tables. This is the reference the QONNX float semantics, the C-simulation and later the RTL
 /// are checked against.
 /// </summary>
 public static class GraphExecutor
@@ -77,6 +77,7 @@ public static class GraphExecutor
                 Conv2dNode conv => Conv2dKernel.Run(conv, source, codes[node.Input], rows),
                 ReluNode => Relu(codes[node.Input]),
                 ReshapeNode => codes[node.Input],
+                SoftmaxNode softmax => SoftmaxKernel.Run(softmax, codes[node.Input], rows),
                 _ => throw new NotSupportedException($"node '{node.Name}' ({node.GetType().Name}) has no integer kernel"),
             };
             codes[node.Output] = result;

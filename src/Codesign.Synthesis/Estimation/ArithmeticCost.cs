@@ -75,5 +75,5 @@ internal sealed record ArithmeticCost(long Lut, long Dsp, long Multipliers, long
     }
 
     /// <summary>Depth of a balanced binary tree over <paramref name="terms"/> operands.</summary>
-    private static int Levels(int terms) => terms <= 1 ? 0 : 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(terms - 1));
+    internal static int Levels(int terms) => terms <= 1 ? 0 : 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(terms - 1));
 }

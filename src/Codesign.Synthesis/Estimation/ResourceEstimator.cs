@@ -46,6 +46,13 @@ public static class ResourceEstimator
                         break;
                     }
 
+                case SoftmaxNode softmax:
+                    {
+                        var cost = SoftmaxCost.Of(input.Format!.Value, softmax.Tables, output.Shape.Size, costs);
+                        rows.Add(pipeline.StartLayer(softmax.Name, "softmax", cost, 1, output.Shape.Size * output.Format!.Value.TotalBits));
+                        break;
+                    }
+
                 case ReluNode:
                     {
                         var bits = output.Format!.Value.TotalBits;

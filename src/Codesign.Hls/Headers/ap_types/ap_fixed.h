@@ -18,12 +18,13 @@
 // - to_double() (correctly rounded), to_float(), to_int()/to_uint()/to_long()/to_ulong()/to_int64()/to_uint64()
 //   (truncation toward zero, then C wrap), to_string(10) exact decimal (also ostream <<), to_string(2|16) raw code,
 //   istream >> reads a double. Explicit casts to double, float, bool and C integers; ap_int/ap_uint of W <= 64
-//   convert implicitly to long long / unsigned long long. Bit read access x[i], length().
+//   convert implicitly to long long / unsigned long long. Bit read access x[i], length(); field
+//   read access range(hi, lo), x(hi, lo) and range() as an unsigned W-bit value (a reversed field reads as 0).
 //
 // Not supported (compile-time errors, by design or not yet needed):
 // - W > 128, including any + - * whose full-precision result would exceed 128 bits (storage is one __int128).
 // - N > 0 (forced saturation bits of AP_WRAP) and AP_WRAP_SM: no generated design uses them.
-// - Division, bitwise & | ^ ~, range()/bit assignment, construction from strings, operators with double operands
+// - Division, bitwise & | ^ ~, range/bit assignment, construction from strings, operators with double operands
 //   (as in the vendor library, a double operand must be converted first).
 #ifndef CODESIGN_AP_FIXED_H
 #define CODESIGN_AP_FIXED_H

@@ -132,6 +132,17 @@ class ap_fixed_base {
   // Read access to bit i of the code (0 = LSB).
   bool operator[](int i) const { return i >= 0 && i < W && ((bits_ >> i) & 1) != 0; }
 
+  // Read access to bits hi..lo of the code (hi >= lo, both inside the type), as an unsigned W-bit value whose bits
+  // above hi - lo are zero; range() is the whole code. Lookup tables are indexed by such bit fields. Reversed or
+  // out-of-range fields (which the vendor library asserts on or reverses) read as 0 here.
+  ap_fixed_base<W, W, false, AP_TRN, AP_WRAP, 0> range(int hi, int lo) const {
+    typedef ap_fixed_base<W, W, false, AP_TRN, AP_WRAP, 0> field_type;
+    if (lo < 0 || hi >= W || hi < lo) return field_type();
+    return field_type::from_raw_bits((bits_ >> lo) & ap_detail::low_mask(hi - lo + 1));
+  }
+  ap_fixed_base<W, W, false, AP_TRN, AP_WRAP, 0> range() const { return range(W - 1, 0); }
+  ap_fixed_base<W, W, false, AP_TRN, AP_WRAP, 0> operator()(int hi, int lo) const { return range(hi, lo); }
+
   // Correctly rounded (to nearest even) from the exact value; exact for W <= 53 unless the result is subnormal.
   double to_double() const {
     const double m = S ? static_cast<double>(static_cast<ap_detail::s128>(bits_)) : static_cast<double>(bits_);

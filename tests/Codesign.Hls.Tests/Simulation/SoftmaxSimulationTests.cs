@@ -1,0 +1,98 @@
+using Codesign.Core.Graph;
+using Codesign.Core.Numerics;
+using Codesign.Hls.Project;
+using Codesign.Hls.Simulation;
+using Codesign.Qonnx.Execution;
+using Xunit.Abstractions;
+
+namespace Codesign.Hls.Tests.Simulation;
+
+public sealed class SoftmaxSimulationTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// Four table softmaxes in one design, so one compilation covers: exact tables (8-bit signed input, every
+    /// difference its own entry), coarse bins (20-bit input, 4096 entries, shifted index), a single element (the
+    /// output is always 1), and an unsigned input with 64 entries. Dense layers between them change the sizes.
+    /// </summary>
+    private static QuantizedGraph FourSoftmaxes(int seed)
+    {
+        var random = new Random(seed);
+        var a = new FixedPointFormat(true, 8, 3);
+        var b = new FixedPointFormat(true, 20, 8);
+        var c = new FixedPointFormat(false, 10, 4);
+        var d = new FixedPointFormat(false, 6, 3);
+        var weight = new FixedPointFormat(true, 6, 2);
+        var bias = new FixedPointFormat(true, 8, 3);
+        return new QuantizedGraphBuilder("softmaxes", GraphNames.Input, new TensorShape(5))
+            .Quant("input_quant", a)
+            .Softmax("softmax_exact", SoftmaxTables.Create(a, 5))
+            .Quant("probabilities_quant", new FixedPointFormat(true, 12, 2))
+            .Dense("fc1", 5, 12, weight, Codes(random, 60, weight), bias, Codes(random, 12, bias))
+            .Quant("fc1_quant", b)
+            .Softmax("softmax_binned", SoftmaxTables.Create(b, 12, 4096))
+            .Dense("fc2", 12, 1, weight, Codes(random, 12, weight), bias, Codes(random, 1, bias))
+            .Quant("fc2_quant", c)
+            .Softmax("softmax_single", SoftmaxTables.Create(c, 1, 64))
+            .Dense("fc3", 1, 7, weight, Codes(random, 7, weight), bias, Codes(random, 7, bias))
+            .Quant("fc3_quant", d)
+            .Softmax("softmax_unsigned", SoftmaxTables.Create(d, 7, 64))
+            .Build();
+    }
+
+    [Fact]
+    public void Table_softmax_C_simulation_equals_the_executor_bit_for_bit_on_5000_samples_with_ties()
+    {
+        const int samples = 5_000;
+        using var folder = new TemporaryFolder("softmax");
+        var graph = FourSoftmaxes(seed: 3);
+        var inputs = TestGraphs.Inputs(samples, 5, new FixedPointFormat(true, 8, 3), seed: 9);
+        var project = HlsProjectWriter.Write(graph, new HlsSettings { ProjectName = "softmaxes" }, folder.Path);
+        var report = CSimulation.Run(project, inputs, samples, new CSimulationOptions { RunTestBench = true });
+        output.WriteLine($"compile {report.CompileSeconds} s, predict {report.PredictSeconds} s");
+
+        Assert.True(report.Identical, $"{report.MismatchedSamples} samples differ; first layer: {(report.FirstDifferingLayers.Count > 0 ? report.FirstDifferingLayers[0] : null)}");
+        Assert.Equal(new TestBenchRun(0, samples, 0), report.TestBench);
+
+        // The comparison must cover ties (equal maxima) and every kind of table read, or it proves little.
+        var trace = GraphExecutor.Trace(graph, inputs, samples);
+        var logits = trace["input_quant_out"];
+        var tiedMaxima = Enumerable.Range(0, samples).Count(row =>
+        {
+            var x = logits.AsSpan(row * 5, 5).ToArray();
+            return x.Count(v => v == x.Max()) > 1;
+        });
+        Assert.True(tiedMaxima > 100, $"{tiedMaxima} rows with a tied maximum");
+        Assert.All(trace["softmax_single_out"], code => Assert.Equal(1L << 15, code));
+        var binned = ((SoftmaxNode)graph.Nodes.Single(n => n.Name == "softmax_binned")).Tables;
+        Assert.True(binned.ExpIndexShift > 0);
+        Assert.True(trace["softmax_binned_out"].Distinct().Count() > 50);
+    }
+
+    [Fact]
+    public void The_firmware_carries_the_tables_as_data_and_the_kernel_call()
+    {
+        using var folder = new TemporaryFolder("softmax_files");
+        var graph = FourSoftmaxes(seed: 4);
+        HlsProjectWriter.Write(graph, new HlsSettings { ProjectName = "softmaxes" }, folder.Path);
+        var firmware = Path.Combine(folder.Path, "firmware");
+        var top = File.ReadAllText(Path.Combine(firmware, "softmaxes.cpp"));
+        var parameters = File.ReadAllText(Path.Combine(firmware, "parameters.h"));
+        var defines = File.ReadAllText(Path.Combine(firmware, "defines.h"));
+
+        Assert.Contains("nnet::softmax<input_t, layer2_t, config2>(input, layer2_out, exp_table2, inv_table2);", top, StringComparison.Ordinal);
+        Assert.Contains("nnet::softmax<layer11_t, result_t, config12>(layer11_out, result, exp_table12, inv_table12);", top, StringComparison.Ordinal);
+        Assert.Contains("#include \"weights/exp_table2.h\"", parameters, StringComparison.Ordinal);
+        Assert.Contains("static const unsigned exp_table_size = 256;", parameters, StringComparison.Ordinal);
+        Assert.Contains("typedef ap_ufixed<16,1,AP_RND_CONV,AP_SAT> result_t;", defines, StringComparison.Ordinal);
+        Assert.Contains("typedef ap_ufixed<8,3> diff2_t;", defines, StringComparison.Ordinal);
+
+        // The exact table's first entries are exp(0), exp(-1/32), ... on 17 fraction bits.
+        var table = File.ReadAllText(Path.Combine(firmware, "weights", "exp_table2.h"));
+        var expected = new FixedPointFormat(false, 18, 1);
+        var first = string.Join(", ", Enumerable.Range(0, 3).Select(d => ExactDecimal.Format(expected.ToCode(Math.Exp(-d / 32.0)), 17)));
+        Assert.Contains(first, table, StringComparison.Ordinal);
+    }
+
+    private static long[] Codes(Random random, int count, FixedPointFormat format) =>
+        Enumerable.Range(0, count).Select(_ => random.NextInt64(format.MinCode, format.MaxCode + 1)).ToArray();
+}

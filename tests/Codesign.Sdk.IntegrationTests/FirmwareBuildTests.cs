@@ -65,6 +65,27 @@ public sealed class FirmwareBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_softmax_output_reruns_only_the_firmware_stages_and_its_c_simulation_is_bit_exact()
+    {
+        project.Build().AssertSucceeded();
+        project.EditSpec("clock_period: 5", "clock_period: 5\n  output: softmax\n  softmax_table_size: 256");
+
+        var rebuild = project.Build();
+
+        rebuild.AssertSucceeded();
+        foreach (var target in new[] { "CodesignTrain", "CodesignQat", "CodesignExportQonnx" })
+        {
+            Assert.True(rebuild.TargetSkipped(target), target + "\n" + rebuild.Output);
+        }
+
+        Assert.Contains("identical to the reference executor in every bit", rebuild.Output, StringComparison.Ordinal);
+        Assert.Contains("hls: softmax with 256-entry tables on 500 test samples: class = logits' class on", rebuild.Output, StringComparison.Ordinal);
+        Assert.Contains("nnet::softmax<", File.ReadAllText(Deliverable("hls/small_fw/firmware/small_fw.cpp")), StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Deliverable("hls/small_fw/firmware/weights"), "*_table*.h").Length);
+        Assert.Contains("\"operation\": \"softmax\"", File.ReadAllText(Deliverable("synth/estimate.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_renamed_project_replaces_the_old_one()
     {
         project.Build().AssertSucceeded();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Codesign.Core.Artifacts;
 using Codesign.Core.Graph;
 using Codesign.Core.Quantized;
@@ -5,6 +6,7 @@ using Codesign.Core.Spec;
 using Codesign.Data.Files;
 using Codesign.Hls.Project;
 using Codesign.Hls.Simulation;
+using Codesign.Qonnx.Execution;
 
 namespace Codesign.Cli.Pipeline;
 
@@ -36,6 +38,12 @@ internal sealed class HlsStage : IStage
         var (inputs, rows) = HlsSettingsFromSpec.TestSamples(DatasetFile.Read(paths.DatasetFile), spec.Hls);
         CSimulation.WriteTestBenchData(project, inputs, rows);
         reporter.Info($"hls: wrote {project.Directory} ({project.Files.Count} files, tb_data with {rows} test samples)");
+        if (spec.Hls.Output == HlsOutput.Softmax)
+        {
+            var agreement = SoftmaxAgreement.Measure(graph, inputs, rows);
+            reporter.Info(string.Create(CultureInfo.InvariantCulture,
+                $"hls: softmax with {spec.Hls.SoftmaxTableSize}-entry tables on {rows} test samples: class = logits' class on {agreement.SameClass}, largest difference from the exact softmax {agreement.LargestDifference:G3}, largest |sum - 1| {agreement.LargestSumError:G3}"));
+        }
         return [.. Directory.EnumerateFiles(project.Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
     }
 

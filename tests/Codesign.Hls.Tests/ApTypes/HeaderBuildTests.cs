@@ -55,6 +55,9 @@ public class HeaderBuildTests
           ap_fixed<16, 6> x, y;
           in >> x >> y;
           std::cout << x << ' ' << y << ' ' << ap_int<8>(-2.5) << ' ' << ap_fixed<8, 200>(1e60) << ' ' << ap_ufixed<8, -3>(0.01) << '\n';
+          // Bit fields of the code as unsigned values (how the softmax kernel indexes its tables).
+          std::cout << negative.range(7, 4) << ' ' << negative.range(3, 0) << ' ' << negative(7, 0) << ' ' << negative.range() << ' '
+                    << negative.range(2, 5) << ' ' << ap_uint<4>(negative.range(7, 2)) << ' ' << negative.range().width << '\n';
           return 0;
         }
         """;
@@ -71,6 +74,7 @@ public class HeaderBuildTests
         "3 -4 -1.375 6", // 1.5 << 3 = 12 wraps to -4 in ap_fixed<8,4>
         "2.875 0 -1.5 9", // 1.5 * 3.3125 saturates at 3.875; 14 + 2 wraps to 0
         "0.2998046875 -7.900390625 -3 -608878868332508034092071574051143642361928478113011347750912 0.009765625",
+        "13 4 212 212 0 5 8", // -2.75 is code 0xd4 = 1101 0100; a reversed field reads 0; 110101 wraps to 4 bits
     ];
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class SoftmaxSimulationTests(ITestOutputHelper output)
         var random = new Random(seed);
         var a = new FixedPointFormat(true, 8, 3);
         var b = new FixedPointFormat(true, 20, 8);
-        var c = new FixedPointFormat(false, 6, 3);
+        var c = new FixedPointFormat(false, 8, 2);
         var weight = new FixedPointFormat(true, 6, 2);
         var bias = new FixedPointFormat(true, 8, 3);
         return new QuantizedGraphBuilder("softmaxes", GraphNames.Input, new TensorShape(5))
@@ -61,7 +61,9 @@ public sealed class SoftmaxSimulationTests(ITestOutputHelper output)
         var binned = ((SoftmaxNode)graph.Nodes.Single(n => n.Name == "softmax_binned")).Tables;
         Assert.True(binned.ExpIndexShift > 0);
         Assert.True(trace["softmax_binned_out"].Distinct().Count() > 50);
-        Assert.True(trace[graph.Output.Name].Distinct().Count() > 50, "the output must depend on the inputs");
+        var outputs = trace[graph.Output.Name];
+        var distinctRows = Enumerable.Range(0, samples).Select(row => string.Join(',', outputs.AsSpan(row * 7, 7).ToArray())).Distinct().Count();
+        Assert.True(distinctRows > 100, $"the output must depend on the inputs: {distinctRows} distinct rows");
     }
 
     [Fact]

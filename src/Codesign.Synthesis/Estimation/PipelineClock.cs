@@ -24,6 +24,13 @@ internal sealed class PipelineClock(double usableNs)
         return new LayerEstimate(name, operation, cost.Lut, 0, cost.Dsp, cost.Multipliers, cost.Adders, 0, reuse);
     }
 
+    /// <summary>A row with no logic and no delay (the input port, a reshape); counted so later rows keep their index.</summary>
+    public LayerEstimate Free(string name, string operation)
+    {
+        rowCount++;
+        return new LayerEstimate(name, operation, 0, 0, 0, 0, 0, 0, 1);
+    }
+
     public LayerEstimate Combinational(string name, string operation, long luts, double delayNs)
     {
         rowCount++;

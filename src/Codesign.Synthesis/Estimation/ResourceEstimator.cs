@@ -69,10 +69,10 @@ public static class ResourceEstimator
 
                 case QuantNode:
                     // The input Quant is the type of the input port: the data arrives already in that format.
-                    rows.Add(new LayerEstimate(node.Name, "input", 0, 0, 0, 0, 0, 0, 1));
+                    rows.Add(pipeline.Free(node.Name, "input"));
                     break;
                 case ReshapeNode:
-                    rows.Add(new LayerEstimate(node.Name, "reshape", 0, 0, 0, 0, 0, 0, 1));
+                    rows.Add(pipeline.Free(node.Name, "reshape"));
                     break;
                 default:
                     throw new NotSupportedException($"node '{node.Name}' ({node.GetType().Name}) has no cost model");

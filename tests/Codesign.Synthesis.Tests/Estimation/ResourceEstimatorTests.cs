@@ -120,4 +120,28 @@ public class ResourceEstimatorTests
         Assert.Equal(4 * 4, conv.Multipliers);
         Assert.Equal(4 * 3, conv.Adders);
     }
+
+    [Fact]
+    public void Cycles_and_registers_land_on_the_layer_rows_that_open_a_pipeline_segment()
+    {
+        // Input port → conv (segment 1) → ReLU, cast → reshape → dense (segment 2) → cast. The input and reshape rows
+        // have no logic, so they must not shift the segments' cycles onto their neighbours.
+        var geometry = new Conv2dGeometry(3, 3, 1, 2, 1, 1, 1, 1, 1, 1);
+        var graph = new QuantizedGraphBuilder("cnn", "in", new TensorShape(4, 4, 1))
+            .Quant("q", Input)
+            .Conv2d("conv", geometry, Weight, Random(18, 3), new FixedPointFormat(true, 16, 6), [0, 0])
+            .Relu("conv_relu")
+            .Quant("conv_cast", Activation)
+            .Reshape("flatten", new TensorShape(32))
+            .Dense("dense", 32, 3, Weight, Random(96, 4), new FixedPointFormat(true, 16, 6), new long[3])
+            .Quant("dense_cast", Activation)
+            .Build();
+
+        var estimate = ResourceEstimator.Estimate(graph, Settings());
+        var rows = estimate.Layers.ToDictionary(row => row.Name);
+
+        Assert.All(new[] { rows["conv"], rows["dense"] }, row => Assert.True(row.LatencyCycles >= 1 && row.Ff > 0, $"{row.Name}: {row.LatencyCycles} cycles, {row.Ff} FFs"));
+        Assert.All(new[] { rows["q"], rows["conv_relu"], rows["conv_cast"], rows["flatten"], rows["dense_cast"] }, row => Assert.Equal((0, 0L), (row.LatencyCycles, row.Ff)));
+        Assert.Equal(rows["conv"].LatencyCycles + rows["dense"].LatencyCycles, estimate.Report.Latency.BestCycles);
+    }
 }

@@ -68,6 +68,17 @@ public class SpecErrorTests
         AssertError("model:\n  layers:\n    - { name: a, units: 8 }\n    - { name: a, units: 5 }\ndata: { source: jets }\n", DiagnosticCodes.DuplicateKey, 4, 9, "layer name 'a' is used twice");
 
     [Fact]
+    public void Layer_names_that_give_the_same_identifier_are_reported() =>
+        AssertError("model:\n  layers:\n    - { name: dense_1, units: 8 }\n    - { name: dense-1, units: 5 }\ndata: { source: jets }\n", DiagnosticCodes.DuplicateKey, 4, 9, "layer name 'dense-1' becomes the identifier 'dense_1', which another layer has too");
+
+    [Theory]
+    [InlineData("softmax", "reserved for the graph's own softmax output (reserved: global_in, global_out, softmax)")]
+    [InlineData("global_out", "reserved for the graph's own input and output")]
+    [InlineData("global-in", "layer name 'global-in' is reserved")]
+    public void Layer_names_the_graph_uses_itself_are_reported(string name, string message) =>
+        AssertError($"model:\n  layers:\n    - {{ name: a, units: 8 }}\n    - {{ name: {name}, units: 5 }}\ndata: {{ source: jets }}\n", DiagnosticCodes.InvalidChoice, 4, 9, message);
+
+    [Fact]
     public void Unknown_generator_feature_suggests_a_name() =>
         AssertError("model: { layers: [ { units: 5 } ] }\ndata:\n  source: jets\n  features: [j_zlogz, j_mass_mmdtt]\n", DiagnosticCodes.UnknownColumn, 4, 23, "did you mean 'j_mass_mmdt'?");
 

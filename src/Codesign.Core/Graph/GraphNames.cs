@@ -11,6 +11,12 @@ public static class GraphNames
     public const string Input = "global_in";
     public const string Output = "global_out";
 
+    /// <summary>The node of the firmware's table softmax (<c>hls.output: softmax</c>).</summary>
+    public const string Softmax = "softmax";
+
+    /// <summary>Names the graph gives its own tensors and nodes, which no layer may take.</summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { Input, Output, Softmax };
+
     /// <summary>An identifier made from <paramref name="text"/>: other characters become underscores, a leading digit gets a prefix.</summary>
     public static string Identifier(string text)
     {

@@ -66,12 +66,12 @@ public static class QuantizedModelGraph
 
         if (softmaxTableSize is { } tableSize)
         {
-            if (shape.Rank != 1 || !prefixes.Add("softmax"))
+            if (shape.Rank != 1 || !prefixes.Add(GraphNames.Softmax))
             {
-                throw new InvalidGraphException($"a softmax output needs a vector of logits from a layer not named 'softmax', not shape {shape}");
+                throw new InvalidGraphException($"a softmax output needs a vector of logits from a layer not named '{GraphNames.Softmax}', not shape {shape}");
             }
 
-            builder.Softmax("softmax", SoftmaxTables.Create(model.Layers[^1].OutputFormat, shape.Size, tableSize), GraphNames.Output);
+            builder.Softmax(GraphNames.Softmax, SoftmaxTables.Create(model.Layers[^1].OutputFormat, shape.Size, tableSize), GraphNames.Output);
         }
 
         return builder.Build();

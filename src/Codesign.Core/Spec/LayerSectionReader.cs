@@ -41,6 +41,32 @@ internal static class LayerSectionReader
 
     /// <param name="index">Position over the whole model, which numbers the default name (<c>dense_3</c>).</param>
     /// <param name="names">Names taken so far; a repeated one is reported at its <c>name</c> key.</param>
+    /// <summary>
+    /// Layer names become C++, ONNX and Tcl identifiers (<see cref="GraphNames.Identifier"/>), so two names that give
+    /// the same identifier, or one that gives a name the graph itself uses, would collide in the firmware.
+    /// </summary>
+    private static void CheckName(string name, MappingReader layer, ISet<string> names, DiagnosticBag diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            diagnostics.Error(DiagnosticCodes.WrongType, layer.KeySpan("name"), "a layer name must not be empty");
+            return;
+        }
+
+        var identifier = GraphNames.Identifier(name);
+        if (GraphNames.Reserved.Contains(identifier))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidChoice, layer.KeySpan("name"),
+                $"layer name '{name}' is reserved for the graph's own {(identifier == GraphNames.Softmax ? "softmax output" : "input and output")} (reserved: {string.Join(", ", GraphNames.Reserved.Order(StringComparer.Ordinal))})");
+        }
+        else if (!names.Add(identifier))
+        {
+            diagnostics.Error(DiagnosticCodes.DuplicateKey, layer.KeySpan("name"), identifier == name
+                ? $"layer name '{name}' is used twice; layer names must be unique"
+                : $"layer name '{name}' becomes the identifier '{identifier}', which another layer has too; layer names must be unique as identifiers");
+        }
+    }
+
     public static LayerSpec? Read(YamlNodeBase item, string path, int index, bool isLast, ModelPart part, ISet<string> names, DiagnosticBag diagnostics)
     {
         if (item is not YamlMappingNode mapping)
@@ -60,10 +86,7 @@ internal static class LayerSectionReader
         }
 
         var name = layer.Text("name") ?? $"{typeName}_{index + 1}";
-        if (!names.Add(name))
-        {
-            diagnostics.Error(DiagnosticCodes.DuplicateKey, layer.KeySpan("name"), $"layer name '{name}' is used twice; layer names must be unique");
-        }
+        CheckName(name, layer, names, diagnostics);
 
         var reshapes = kind is LayerKind.Flatten or LayerKind.Reshape;
         var activation = reshapes ? Activation.None : layer.Choice("activation", isLast ? Activation.None : Activation.Relu, Activations);

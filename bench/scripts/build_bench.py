@@ -58,7 +58,7 @@ def noop(runs, spec, include_sample):
     build = ["dotnet", "build", "-tl:off", "-nologo"]
     projects = {"user-shaped project (SDK + compiled tool, no ProjectReferences)": [USER_PROJECT, f"-p:BenchSpec={spec}"]}
     if include_sample:
-        projects = {"samples/JetTagger (in-repo: ProjectReferences to the tool)": [SAMPLE], **projects}
+        projects = {"samples/JetTagger (in-repo: checks the tool's sources)": [SAMPLE], **projects}
     for arguments in list(projects.values()) + [[BASELINE]]:
         run(build + arguments)   # brings every stage up to date (and compiles the tool the first time)
     times = {name: [] for name in projects}

@@ -42,24 +42,17 @@ public static class AutoencoderQatTrainer
         ArgumentNullException.ThrowIfNull(qat);
         ArgumentNullException.ThrowIfNull(data);
         var train = data.Train;
-        lock (TorchProcessState.Gate)
+        return TorchProcessState.Seeded(qat.Settings, () =>
         {
-            torch.set_num_threads(qat.Settings.Threads);
-            torch.manual_seed(unchecked((long)qat.Settings.Seed));
-            var inputFormat = FixedPointFormat.SignedForRange(train.Features.Max(v => Math.Abs(v)), plan.InputBits);
-            using var network = new QuantizedAutoencoder(model, plan, floatWeights, inputFormat, qat.RangeMomentum, qat.RangeQuantile);
-            using (var features = torch.tensor(train.Features, [train.RowCount, train.FeatureCount]).clone())
-            {
-                network.Encoder.CalibrateRanges(features);
-            }
-
+            using var network = new QuantizedAutoencoder(model, plan, floatWeights, QatStart.InputFormat(train, plan), qat.RangeMomentum, qat.RangeQuantile);
+            QatStart.Calibrate(train, network.Encoder.CalibrateRanges);
             var history = ReconstructionLoop.Run(network, qat.Settings, data, progress, cancellation,
                 beforeEpoch: epoch => Freeze(network.Encoder, epoch >= qat.ActivationWarmupEpochs));
             Freeze(network.Encoder, frozen: true);
             var (test, validation) = AutoencoderTrainer.Evaluate(network, data);
             var latents = SupervisedLoop.Predict(network.Encoder, data.Test, network.Encoder.OutputShape.Size);
             return new AutoencoderQatResult(network.Encoder.Snapshot(), network.DecoderWeights(), history, test, validation, latents);
-        }
+        });
     }
 
     private static void Freeze(QuantizedLayerChain encoder, bool frozen)

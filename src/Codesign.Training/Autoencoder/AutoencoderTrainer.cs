@@ -31,18 +31,14 @@ public static class AutoencoderTrainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(data);
-        lock (TorchProcessState.Gate)
+        return TorchProcessState.Seeded(training, () =>
         {
-            torch.set_num_threads(training.Threads);
-            torch.manual_seed(unchecked((long)training.Seed));
             using var network = new AutoencoderNetwork(model);
             var history = ReconstructionLoop.Run(network, training, data, progress, cancellation);
-            var weights = network.NamedState()
-                .Select(entry => new NamedTensor(entry.Name, entry.Tensor.shape.Select(d => (int)d).ToArray(), entry.Tensor.detach().contiguous().data<float>().ToArray()))
-                .ToList();
+            var weights = TorchProcessState.Snapshot(network.NamedState());
             var (test, validation) = Evaluate(network, data);
             return new AutoencoderTrainingResult(weights, history, test, validation);
-        }
+        });
     }
 
     /// <summary>Reconstructions of every row, row-major, in evaluation mode, with stored float weights.</summary>

@@ -33,6 +33,5 @@ public sealed class QuantizedAutoencoder : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input) => decoder.forward(encoder.forward(input));
 
     /// <summary>The decoder's weights as trained alongside the quantized encoder, under their spec names.</summary>
-    public IReadOnlyList<NamedTensor> DecoderWeights() => [.. decoder.NamedState()
-        .Select(entry => new NamedTensor(entry.Name, [.. entry.Tensor.shape.Select(d => (int)d)], entry.Tensor.detach().contiguous().data<float>().ToArray()))];
+    public IReadOnlyList<NamedTensor> DecoderWeights() => TorchProcessState.Snapshot(decoder.NamedState());
 }

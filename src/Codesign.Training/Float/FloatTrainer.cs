@@ -24,18 +24,13 @@ public static class FloatTrainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(data);
-        lock (TorchProcessState.Gate)
+        return TorchProcessState.Seeded(training, () =>
         {
-            torch.set_num_threads(training.Threads);
-            torch.manual_seed(unchecked((long)training.Seed));
             using var network = new MlpNetwork(model);
             var history = SupervisedLoop.Run(network, training, data, progress, cancellation);
             var (_, testMetrics, validationMetrics) = SupervisedLoop.Evaluate(network, data);
-            var weights = network.NamedState()
-                .Select(entry => new NamedTensor(entry.Name, entry.Tensor.shape.Select(d => (int)d).ToArray(), entry.Tensor.detach().contiguous().data<float>().ToArray()))
-                .ToList();
-            return new FloatTrainingResult(weights, history, testMetrics, validationMetrics);
-        }
+            return new FloatTrainingResult(TorchProcessState.Snapshot(network.NamedState()), history, testMetrics, validationMetrics);
+        });
     }
 
     /// <summary>Logits for every row, row-major (rows x classes), in evaluation mode.</summary>

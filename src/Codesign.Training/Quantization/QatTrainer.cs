@@ -38,23 +38,16 @@ public static class QatTrainer
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(data);
         var train = data.Train;
-        lock (TorchProcessState.Gate)
+        return TorchProcessState.Seeded(qat.Settings, () =>
         {
-            torch.set_num_threads(qat.Settings.Threads);
-            torch.manual_seed(unchecked((long)qat.Settings.Seed));
-            var inputFormat = FixedPointFormat.SignedForRange(MaxAbs(train.Features), plan.InputBits);
-            using var network = new QuantizedMlp(model, plan, QuantizedMlp.FoldLayers(model, floatWeights), inputFormat, qat.RangeMomentum, qat.RangeQuantile);
-            using (var features = torch.tensor(train.Features, [train.RowCount, train.FeatureCount]).clone())
-            {
-                network.CalibrateRanges(features);
-            }
-
+            using var network = new QuantizedMlp(model, plan, QuantizedMlp.FoldLayers(model, floatWeights), QatStart.InputFormat(train, plan), qat.RangeMomentum, qat.RangeQuantile);
+            QatStart.Calibrate(train, network.CalibrateRanges);
             var history = SupervisedLoop.Run(network, qat.Settings, data, progress, cancellation,
                 beforeEpoch: epoch => FreezeAfterWarmup(network, epoch, qat.ActivationWarmupEpochs));
             FreezeAfterWarmup(network, qat.Settings.Epochs, qat.ActivationWarmupEpochs);
             var (testScores, testMetrics, validationMetrics) = SupervisedLoop.Evaluate(network, data);
             return new QatResult(network.Snapshot(), history, testMetrics, validationMetrics, testScores);
-        }
+        });
     }
 
     private static void FreezeAfterWarmup(QuantizedMlp network, int epoch, int warmupEpochs)
@@ -67,14 +60,4 @@ public static class QatTrainer
         }
     }
 
-    private static double MaxAbs(float[] values)
-    {
-        double max = 0;
-        foreach (var value in values)
-        {
-            max = Math.Max(max, Math.Abs(value));
-        }
-
-        return max;
-    }
 }

@@ -91,8 +91,16 @@ internal static class OnnxValues
     /// A reshape as ONNX writes it: Flatten (axis 1) to rank 1, else Reshape with a shape initializer whose -1 keeps
     /// the batch dimension whatever its size.
     /// </summary>
-    public static (string OpType, TensorProto? Shape, AttributeProto? Axis) Reshape(ReshapeNode reshape) =>
-        reshape.Shape.Rank == 1
-            ? ("Flatten", null, Int("axis", 1))
-            : ("Reshape", Int64Tensor(reshape.Name + "_shape", [-1, .. reshape.Shape.Dimensions.Select(d => (long)d)]), null);
+    internal static void WriteReshape(IOnnxNodeWriter writer, ReshapeNode reshape)
+    {
+        if (reshape.Shape.Rank == 1)
+        {
+            writer.NodeProto("Flatten", reshape.Name, [reshape.Input], reshape.Output).Attribute.Add(Int("axis", 1));
+            return;
+        }
+
+        var shape = Int64Tensor(reshape.Name + "_shape", [-1, .. reshape.Shape.Dimensions.Select(d => (long)d)]);
+        writer.Initializer(shape);
+        writer.NodeProto("Reshape", reshape.Name, [reshape.Input, shape.Name], reshape.Output);
+    }
 }

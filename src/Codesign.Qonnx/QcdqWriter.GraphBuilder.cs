@@ -7,8 +7,10 @@ namespace Codesign.Qonnx;
 public static partial class QcdqWriter
 {
     /// <summary>Appends nodes, initializers and typed value_info entries in one deterministic order.</summary>
-    private sealed class QcdqGraphBuilder(GraphProto proto, QuantizedGraph graph)
+    private sealed class QcdqGraphBuilder(GraphProto proto, QuantizedGraph graph) : IOnnxNodeWriter
     {
+        NodeProto IOnnxNodeWriter.NodeProto(string opType, string name, string[] inputs, string output) => NodeProto(opType, name, inputs, output);
+
         private const TensorProto.Types.DataType Float = TensorProto.Types.DataType.Float;
 
         /// <summary>True once an int16/uint16 tensor was written: the model then needs opset 21.</summary>

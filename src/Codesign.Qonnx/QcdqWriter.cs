@@ -62,7 +62,7 @@ public static partial class QcdqWriter
                     builder.Node("Relu", relu.Name, [relu.Input], relu.Output);
                     break;
                 case ReshapeNode reshape:
-                    WriteReshape(builder, reshape);
+                    OnnxValues.WriteReshape(builder, reshape);
                     break;
                 case SoftmaxNode:
                     throw new NotSupportedException($"node '{node.Name}' is the firmware's table softmax (hls.output: softmax), which has no QCDQ form; the QCDQ file carries the logits");
@@ -105,21 +105,6 @@ public static partial class QcdqWriter
         var node = builder.NodeProto("Conv", conv.Name + "_conv", [nchw, weight, bias], conv.Name + "_nchw_out", new TensorShape(output[2], output[0], output[1]));
         OnnxValues.AddConvAttributes(node, g);
         builder.Transpose(conv.Name + "_to_nhwc", conv.Name + "_nchw_out", conv.Output, [0, 2, 3, 1], output);
-    }
-
-    private static void WriteReshape(QcdqGraphBuilder builder, ReshapeNode reshape)
-    {
-        var (opType, shape, axis) = OnnxValues.Reshape(reshape);
-        if (shape is not null)
-        {
-            builder.Initializer(shape);
-        }
-
-        var node = builder.NodeProto(opType, reshape.Name, shape is null ? [reshape.Input] : [reshape.Input, shape.Name], reshape.Output);
-        if (axis is not null)
-        {
-            node.Attribute.Add(axis);
-        }
     }
 
     /// <summary>What a reader of the file needs to know: the representation and where float32 sums may round.</summary>

@@ -57,7 +57,7 @@ public static class QonnxWriter
                     builder.Node("Relu", relu.Name, [relu.Input], relu.Output);
                     break;
                 case ReshapeNode reshape:
-                    WriteReshape(builder, reshape);
+                    OnnxValues.WriteReshape(builder, reshape);
                     break;
                 case SoftmaxNode:
                     throw new NotSupportedException($"node '{node.Name}' is the firmware's table softmax (hls.output: softmax), which has no QONNX form; the QONNX file carries the logits");
@@ -100,24 +100,11 @@ public static class QonnxWriter
         OnnxValues.AddConvAttributes(node, g);
     }
 
-    private static void WriteReshape(OnnxGraphBuilder builder, ReshapeNode reshape)
-    {
-        var (opType, shape, axis) = OnnxValues.Reshape(reshape);
-        if (shape is not null)
-        {
-            builder.Initializer(shape);
-        }
-
-        var node = builder.NodeProto(opType, reshape.Name, shape is null ? [reshape.Input] : [reshape.Input, shape.Name], reshape.Output);
-        if (axis is not null)
-        {
-            node.Attribute.Add(axis);
-        }
-    }
-
     /// <summary>Appends nodes, initializers and value_info entries in one deterministic order.</summary>
-    private sealed class OnnxGraphBuilder(GraphProto proto, QuantizedGraph graph)
+    private sealed class OnnxGraphBuilder(GraphProto proto, QuantizedGraph graph) : IOnnxNodeWriter
     {
+        NodeProto IOnnxNodeWriter.NodeProto(string opType, string name, string[] inputs, string output) => NodeProto(opType, name, inputs, output);
+
         public TensorShape ShapeOf(string tensor) => graph.Tensor(tensor).Shape;
 
         public void Initializer(TensorProto tensor) => proto.Initializer.Add(tensor);

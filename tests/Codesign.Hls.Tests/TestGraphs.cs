@@ -85,7 +85,7 @@ internal static class TestGraphs
         return values;
     }
 
-    private static long[] Codes(Random random, int count, FixedPointFormat format)
+    public static long[] Codes(Random random, int count, FixedPointFormat format)
     {
         var codes = new long[count];
         for (var i = 0; i < count; i++)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Codesign.Core.Diagnostics;
 
 namespace Codesign.Core.Spec;
@@ -57,6 +58,8 @@ public sealed record HlsSpec(
     public int SoftmaxTableSize { get; init; } = Graph.SoftmaxTables.DefaultTableSize;
 
     /// <summary>The softmax table size when the firmware ends in a softmax, else null: what the firmware graph is built with.</summary>
+    /// <remarks>Derived from the two properties above, so it stays out of the section's fingerprint.</remarks>
+    [JsonIgnore]
     public int? SoftmaxTableSizeOrNull => Output == HlsOutput.Softmax ? SoftmaxTableSize : null;
 
     /// <summary>The reuse factor of one layer: its override, else the model default.</summary>

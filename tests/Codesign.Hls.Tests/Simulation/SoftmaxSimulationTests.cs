@@ -26,10 +26,10 @@ public sealed class SoftmaxSimulationTests(ITestOutputHelper output)
             .Quant("input_quant", a)
             .Softmax("softmax_exact", SoftmaxTables.Create(a, 5))
             .Quant("probabilities_quant", new FixedPointFormat(true, 12, 2))
-            .Dense("fc1", 5, 12, weight, Codes(random, 60, weight), bias, Codes(random, 12, bias))
+            .Dense("fc1", 5, 12, weight, TestGraphs.Codes(random, 60, weight), bias, TestGraphs.Codes(random, 12, bias))
             .Quant("fc1_quant", b)
             .Softmax("softmax_binned", SoftmaxTables.Create(b, 12, 4096))
-            .Dense("fc2", 12, 7, weight, Codes(random, 84, weight), bias, Codes(random, 7, bias))
+            .Dense("fc2", 12, 7, weight, TestGraphs.Codes(random, 84, weight), bias, TestGraphs.Codes(random, 7, bias))
             .Quant("fc2_quant", c)
             .Softmax("softmax_unsigned", SoftmaxTables.Create(c, 7, 64))
             .Build();
@@ -131,7 +131,4 @@ public sealed class SoftmaxSimulationTests(ITestOutputHelper output)
         Assert.True(report.Identical);
         Assert.All(GraphExecutor.RunCodes(graph, inputs, samples), code => Assert.Equal(1L << 15, code));
     }
-
-    private static long[] Codes(Random random, int count, FixedPointFormat format) =>
-        Enumerable.Range(0, count).Select(_ => random.NextInt64(format.MinCode, format.MaxCode + 1)).ToArray();
 }
